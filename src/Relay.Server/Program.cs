@@ -1,0 +1,10 @@
+using System.CommandLine;
+using Relay.Server.Commands;
+
+// The `relay` executable. Each subcommand lives in Commands/<Name>Command.cs and is listed here.
+var root = new RootCommand("Relay: a Nostr relay server.")
+{
+    VersionCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();
