@@ -39,7 +39,8 @@ public static class MetricsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(endPoint);
-        services.AddHostedService(sp => new MetricsListenerService(sp.GetRequiredService<MetricsCollector>(), endPoint, path));
+        services.AddSingleton(sp => new MetricsListenerService(sp.GetRequiredService<MetricsCollector>(), endPoint, path));
+        services.AddHostedService(sp => sp.GetRequiredService<MetricsListenerService>());
         return services;
     }
 }

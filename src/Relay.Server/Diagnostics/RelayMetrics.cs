@@ -19,7 +19,7 @@ namespace Relay.Server.Diagnostics;
 /// <c>rate()</c>/<c>increase()</c> and dashboards show 0 rather than "no data". Create this after the
 /// <see cref="MetricsCollector"/> (DI does) or those zero series are not seen.</para>
 /// </remarks>
-public sealed partial class RelayMetrics : IDisposable
+public sealed partial class RelayMetrics
 {
     /// <summary>The name of the relay's meter.</summary>
     public const string MeterName = "Relay";
@@ -66,7 +66,10 @@ public sealed partial class RelayMetrics : IDisposable
     private Func<long?>? _databaseSize;
     private string? _dataDirectory;
 
-    /// <summary>Creates the meter through <paramref name="meterFactory"/> and every instrument on it.</summary>
+    /// <summary>
+    /// Creates the meter through <paramref name="meterFactory"/> and every instrument on it. The factory owns
+    /// the meter and disposes it with the container; this type holds nothing to dispose.
+    /// </summary>
     /// <param name="meterFactory">The container's factory: the meter belongs to it (see <see cref="MetricsCollector"/>).</param>
     /// <param name="timeProvider">Source of the process start time exported as <c>relay_start_time_seconds</c>.</param>
     public RelayMetrics(IMeterFactory meterFactory, TimeProvider? timeProvider = null)
@@ -134,9 +137,6 @@ public sealed partial class RelayMetrics : IDisposable
 
     /// <summary>Sets the directory whose file system <c>relay_data_volume_*_bytes</c> describe (<c>--data</c>).</summary>
     public void SetDataDirectory(string path) => Volatile.Write(ref _dataDirectory, Path.GetFullPath(path));
-
-    /// <summary>Disposes the meter: its instruments stop being exported.</summary>
-    public void Dispose() => Meter.Dispose();
 
     private IEnumerable<Measurement<long>> ObserveDatabaseSize()
     {

@@ -7,6 +7,9 @@ internal sealed class MetricsListenerService(MetricsCollector collector, IPEndPo
 {
     private MetricsServer? _server;
 
+    /// <summary>Where the server listens once started (the actual port when 0 was configured).</summary>
+    public IPEndPoint? EndPoint => _server?.EndPoint;
+
     public async Task StartAsync(CancellationToken cancellationToken) =>
         _server = await MetricsServer.StartAsync(collector, endPoint, path, cancellationToken);
 
