@@ -18,8 +18,17 @@ internal static class ExternalTool
         return path;
     }
 
+    /// <summary>The full path of <paramref name="command"/> found on PATH; fails the test naming what to install.</summary>
+    public static string RequireOnPath(string command, string install)
+    {
+        var found = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, command)).FirstOrDefault(File.Exists);
+        Assert.True(found is not null, $"{command} is not on PATH: install {install}.");
+        return found!;
+    }
+
     public static async Task<Result> RunAsync(string fileName, IEnumerable<string> arguments, string? standardInput = null,
-        string? workingDirectory = null, TimeSpan? timeout = null)
+        string? workingDirectory = null, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -30,6 +39,7 @@ internal static class ExternalTool
             WorkingDirectory = workingDirectory ?? RepositoryRoot.Path,
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         try
