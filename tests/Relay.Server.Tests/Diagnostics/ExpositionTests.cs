@@ -190,6 +190,32 @@ public class ExpositionTests
     }
 
     [Fact]
+    public void Hundreds_of_series_are_each_counted_after_the_lookup_table_grows()
+    {
+        using var h = new MeterHarness();
+        var counter = h.Meter.CreateCounter<long>("test_grow");
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 0; i < 300; i++)
+                counter.Add(1, new("id", i), new("parity", i % 2 == 0 ? "even" : "odd"));
+        }
+        var samples = h.Lines("test_grow").Where(l => !l.StartsWith('#')).ToArray();
+        Assert.Equal(300, samples.Length);
+        Assert.All(samples, sample => Assert.EndsWith(" 3", sample, StringComparison.Ordinal));
+        Assert.Contains("test_grow_total{id=\"299\",parity=\"odd\"} 3", samples);
+    }
+
+    [Fact]
+    public void Repeated_tag_keys_still_find_their_one_series()
+    {
+        using var h = new MeterHarness();
+        var counter = h.Meter.CreateCounter<long>("test_repeat");
+        counter.Add(1, new("a", "1"), new("a", "2"));
+        counter.Add(1, new("a", "2"), new("a", "1"));
+        Assert.Equal(["test_repeat_total{a=\"1;2\"} 2"], h.Lines("test_repeat").Where(l => !l.StartsWith('#')));
+    }
+
+    [Fact]
     public void Tags_that_sanitise_to_one_name_are_merged_and_empty_values_left_out()
     {
         using var h = new MeterHarness();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 
@@ -7,24 +6,27 @@ namespace Relay.Server.Diagnostics.Internal;
 /// <summary>
 /// Aggregates the measurements of one instrument into series, one per distinct tag set. It is the
 /// <c>state</c> the <see cref="MeterListener"/> hands back with every measurement, so recording costs one
-/// dictionary lookup (none for untagged instruments) and one interlocked operation.
+/// probe of an open-addressing table (none for untagged instruments) and one interlocked operation.
 /// </summary>
 /// <remarks>
 /// Thread safety: <see cref="Record(long, ReadOnlySpan{KeyValuePair{string, object}})"/> and its double twin
-/// are called concurrently from any thread; new series are created under a lock and published as an
-/// immutable snapshot array that scrapes read without locking.
+/// are called concurrently from any thread. Series are only ever added: under a lock, into a copy of the
+/// lookup table and of the snapshot array, each published with a volatile write; readers never lock and only
+/// ever see complete, immutable arrays.
 /// </remarks>
 internal sealed class InstrumentAggregator
 {
     /// <summary>The label marking the series that collects measurements beyond the series limit.</summary>
     public static readonly LabelSet OverflowLabels = LabelSet.Create([new("otel_metric_overflow", "true")]);
 
-    private readonly ConcurrentDictionary<TagKey, Series> _series = new();
     private readonly Lock _gate = new();
     private readonly int _maxSeries;
     private readonly StrongBox<int> _epoch;
     private readonly string? _reservedLabel;
     private Series[] _snapshot = [];
+    // Open addressing with linear probing, at most half full so every probe ends at an empty slot.
+    private (TagKey? Key, Series? Series)[] _table = new (TagKey?, Series?)[8];
+    private int _tagged;
     private Series? _unlabelled;
     private Series? _overflow;
 
@@ -97,17 +99,28 @@ internal sealed class InstrumentAggregator
 
     private Series Lookup(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        if (tags.IsEmpty) return Volatile.Read(ref _unlabelled) ?? AddSeries(default, unlabelled: true);
-        var key = TagKey.Create(tags);
-        return _series.TryGetValue(key, out var series) ? series : AddSeries(key, unlabelled: false);
+        if (tags.IsEmpty) return Volatile.Read(ref _unlabelled) ?? AddSeries(tags, 0);
+        var hash = TagKey.HashOf(tags);
+        return Find(Volatile.Read(ref _table), tags, hash) ?? AddSeries(tags, hash);
     }
 
-    private Series AddSeries(TagKey key, bool unlabelled)
+    private static Series? Find((TagKey? Key, Series? Series)[] table, ReadOnlySpan<KeyValuePair<string, object?>> tags, int hash)
+    {
+        var mask = table.Length - 1;
+        for (var i = hash & mask; ; i = (i + 1) & mask)
+        {
+            var (key, series) = table[i];
+            if (key is null) return null;
+            if (key.Hash == hash && key.Matches(tags)) return series;
+        }
+    }
+
+    private Series AddSeries(ReadOnlySpan<KeyValuePair<string, object?>> tags, int hash)
     {
         lock (_gate)
         {
-            if (unlabelled && _unlabelled is { } existingUnlabelled) return existingUnlabelled;
-            if (!unlabelled && _series.TryGetValue(key, out var existing)) return existing;
+            if (tags.IsEmpty && _unlabelled is { } existingUnlabelled) return existingUnlabelled;
+            if (!tags.IsEmpty && Find(_table, tags, hash) is { } existing) return existing;
             var bucketCount = Mode == AggregationMode.Histogram ? Bounds.Length + 1 : 0;
             if (_snapshot.Length >= _maxSeries)
             {
@@ -120,12 +133,41 @@ internal sealed class InstrumentAggregator
                 }
                 return _overflow;
             }
-            var series = new Series(unlabelled ? LabelSet.Empty : LabelSet.From(key, _reservedLabel), bucketCount);
-            if (unlabelled) Volatile.Write(ref _unlabelled, series);
-            else _series[key] = series;
+            if (tags.IsEmpty)
+            {
+                var unlabelled = new Series(LabelSet.Empty, bucketCount);
+                Volatile.Write(ref _unlabelled, unlabelled);
+                Publish(unlabelled);
+                return unlabelled;
+            }
+            var key = TagKey.Create(tags);
+            var series = new Series(LabelSet.From(key, _reservedLabel), bucketCount);
+            Insert(key, series);
             Publish(series);
             return series;
         }
+    }
+
+    private void Insert(TagKey key, Series series)
+    {
+        _tagged++;
+        var size = _table.Length;
+        while (_tagged * 2 > size) size *= 2;
+        var next = new (TagKey? Key, Series? Series)[size];
+        foreach (var entry in _table)
+        {
+            if (entry.Key is not null) Place(next, entry.Key, entry.Series);
+        }
+        Place(next, key, series);
+        Volatile.Write(ref _table, next);
+    }
+
+    private static void Place((TagKey? Key, Series? Series)[] table, TagKey key, Series? series)
+    {
+        var mask = table.Length - 1;
+        var i = key.Hash & mask;
+        while (table[i].Key is not null) i = (i + 1) & mask;
+        table[i] = (key, series);
     }
 
     private void Publish(Series series)

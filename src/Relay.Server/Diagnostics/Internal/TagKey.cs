@@ -1,75 +1,64 @@
 namespace Relay.Server.Diagnostics.Internal;
 
 /// <summary>
-/// Identifies one series of an instrument by its tags, independent of the order the caller listed them in.
-/// Up to three tags (every instrument of ours) are held inline, so a lookup of an existing series
-/// allocates nothing; more tags (ASP.NET Core's request histogram has six) are copied into an array.
+/// The tags of one series, sorted by key, with a hash that does not depend on the order tags are given in.
+/// A measurement finds its series by <see cref="HashOf"/> and <see cref="Matches"/> on the caller's span, so
+/// recording builds nothing; a <see cref="TagKey"/> is created only when a new series is.
 /// </summary>
-internal readonly struct TagKey : IEquatable<TagKey>
+/// <remarks>Immutable, so safe to share between threads.</remarks>
+internal sealed class TagKey
 {
-    private const int InlineCapacity = 3;
+    private readonly KeyValuePair<string, object?>[] _tags;
 
-    private readonly KeyValuePair<string, object?> _t0, _t1, _t2;
-    private readonly KeyValuePair<string, object?>[]? _many;
-    private readonly int _count;
-    private readonly int _hash;
-
-    private TagKey(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    private TagKey(ReadOnlySpan<KeyValuePair<string, object?>> tags, int hash)
     {
-        _count = tags.Length;
-        if (_count > InlineCapacity)
-        {
-            _many = tags.ToArray();
-            Array.Sort(_many, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        }
-        else
-        {
-            if (_count > 0) _t0 = tags[0];
-            if (_count > 1) _t1 = tags[1];
-            if (_count > 2) _t2 = tags[2];
-            // A three-element sorting network by key: callers list tags in any order.
-            if (_count > 1 && Before(_t1, _t0)) (_t0, _t1) = (_t1, _t0);
-            if (_count > 2 && Before(_t2, _t1)) (_t1, _t2) = (_t2, _t1);
-            if (_count > 2 && Before(_t1, _t0)) (_t0, _t1) = (_t1, _t0);
-        }
-
-        var hash = _count;
-        for (var i = 0; i < _count; i++)
-        {
-            var tag = this[i];
-            hash = (hash * 31) + Sample(tag.Key);
-            hash = (hash * 31) + (tag.Value switch { null => 0, string s => Sample(s), var v => v.GetHashCode() });
-        }
-        _hash = hash;
+        _tags = tags.ToArray();
+        Array.Sort(_tags, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        Hash = hash;
     }
 
+    /// <summary>The order-independent hash of the tags (<see cref="HashOf"/>).</summary>
+    public int Hash { get; }
+
     /// <summary>How many tags the series has.</summary>
-    public int Count => _count;
+    public int Count => _tags.Length;
 
     /// <summary>The tags in ordinal key order.</summary>
-    public KeyValuePair<string, object?> this[int index] => _many is not null ? _many[index] : index switch
-    {
-        0 => _t0,
-        1 => _t1,
-        _ => _t2,
-    };
+    public KeyValuePair<string, object?> this[int index] => _tags[index];
 
-    public static TagKey Create(ReadOnlySpan<KeyValuePair<string, object?>> tags) => new(tags);
+    public static TagKey Create(ReadOnlySpan<KeyValuePair<string, object?>> tags) => new(tags, HashOf(tags));
 
-    public bool Equals(TagKey other)
+    /// <summary>A hash of the tags that is the same in any order: a sum of one mixed hash per tag.</summary>
+    public static int HashOf(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        if (_hash != other._hash || _count != other._count) return false;
-        for (var i = 0; i < _count; i++)
+        var hash = tags.Length;
+        foreach (var tag in tags)
         {
-            var (a, b) = (this[i], other[i]);
-            if (!string.Equals(a.Key, b.Key, StringComparison.Ordinal) || !Equals(a.Value, b.Value)) return false;
+            var value = tag.Value switch { null => 0, string s => Sample(s), var v => v.GetHashCode() };
+            hash += ((Sample(tag.Key) * 31) + value) * -1640531535;   // 2^32 / golden ratio: spreads the bits
+        }
+        return hash;
+    }
+
+    /// <summary>Whether <paramref name="tags"/>, in any order, are exactly this series' tags.</summary>
+    public bool Matches(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        if (tags.Length != _tags.Length) return false;
+        foreach (var tag in tags)
+        {
+            var found = false;
+            foreach (var mine in _tags)
+            {
+                if (string.Equals(mine.Key, tag.Key, StringComparison.Ordinal) && Equals(mine.Value, tag.Value))
+                {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) return false;
         }
         return true;
     }
-
-    public override bool Equals(object? obj) => obj is TagKey other && Equals(other);
-
-    public override int GetHashCode() => _hash;
 
     /// <summary>
     /// A hash of a string's length and three of its characters. Hashing whole strings (Marvin) was most of the
@@ -78,7 +67,4 @@ internal readonly struct TagKey : IEquatable<TagKey>
     /// </summary>
     private static int Sample(string s) =>
         s.Length == 0 ? 0 : (s.Length * 16777619) ^ s[0] ^ (s[^1] << 8) ^ (s[s.Length >> 1] << 16);
-
-    private static bool Before(KeyValuePair<string, object?> a, KeyValuePair<string, object?> b) =>
-        string.CompareOrdinal(a.Key, b.Key) < 0;
 }
