@@ -91,10 +91,10 @@ public class HealthCommandTests
     [Fact]
     public async Task Closed_port_exits_one_naming_the_url()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();   // nothing listens there now
+        // Bound but not listening: connections are refused, and no concurrent test can take the port meanwhile.
+        using var closed = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        closed.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)closed.LocalEndPoint!).Port;
         var outcome = await RunAsync("--url", $"http://127.0.0.1:{port}/healthz");
         Assert.Equal(HealthCommand.Unhealthy, outcome.ExitCode);
         Assert.StartsWith($"unhealthy: cannot reach http://127.0.0.1:{port}/healthz", outcome.Error, StringComparison.Ordinal);

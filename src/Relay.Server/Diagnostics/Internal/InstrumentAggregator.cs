@@ -101,7 +101,8 @@ internal sealed class InstrumentAggregator
     {
         if (tags.IsEmpty) return Volatile.Read(ref _unlabelled) ?? AddSeries(tags, 0);
         var hash = TagKey.HashOf(tags);
-        return Find(Volatile.Read(ref _table), tags, hash) ?? AddSeries(tags, hash);
+        // Once the limit is reached, unknown tag sets go straight to the overflow series, without the lock.
+        return Find(Volatile.Read(ref _table), tags, hash) ?? Volatile.Read(ref _overflow) ?? AddSeries(tags, hash);
     }
 
     private static Series? Find((TagKey? Key, Series? Series)[] table, ReadOnlySpan<KeyValuePair<string, object?>> tags, int hash)
@@ -128,8 +129,9 @@ internal sealed class InstrumentAggregator
                 // right, only the split by label is lost (OpenTelemetry's cardinality-limit behaviour).
                 if (_overflow is null)
                 {
-                    _overflow = new Series(OverflowLabels, bucketCount);
-                    Publish(_overflow);
+                    var overflow = new Series(OverflowLabels, bucketCount);
+                    Publish(overflow);
+                    Volatile.Write(ref _overflow, overflow);
                 }
                 return _overflow;
             }
