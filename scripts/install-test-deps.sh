@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 #   python3-websockets  an independent WebSocket peer (Debian's /usr/bin/python3)
 #   prometheus          promtool and a real Prometheus for the metrics tests
 #   docker-compose      `docker-compose config -q` validates docker-compose.yml (no engine needed)
-APT_PACKAGES=(libsecp256k1-1 python3-websockets prometheus docker-compose)
+#   python3-prometheus-client  an independent, strict OpenMetrics parser for the /metrics exposition
+APT_PACKAGES=(libsecp256k1-1 python3-websockets prometheus docker-compose python3-prometheus-client)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
