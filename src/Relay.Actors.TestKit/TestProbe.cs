@@ -11,6 +11,15 @@ namespace Relay.Actors.TestKit;
     Justification = "References are ordered for sorted collections only; relational operators on them would mislead.")]
 public sealed class TestProbe : TestKitBase, IActorRef, IActorRefWrapper
 {
+    /// <summary>Creates a probe on any system (e.g. one a host created); inside a <see cref="TestKit"/> use
+    /// <see cref="TestKitBase.CreateTestProbe"/>.</summary>
+    /// <param name="system">The system.</param>
+    /// <param name="name">Optional name prefix.</param>
+    public TestProbe(ActorSystem system, string? name = null)
+        : this(system, TestKitSettings.Default, name ?? "testProbe")
+    {
+    }
+
     internal TestProbe(ActorSystem system, TestKitSettings settings, string name)
         : base(system, settings, name)
     {

@@ -64,6 +64,12 @@ public sealed record ActorSystemSettings
     /// </summary>
     public SupervisorStrategy GuardianSupervisorStrategy { get; init; } = SupervisorStrategy.DefaultStrategy;
 
+    /// <summary>
+    /// Test seam: when set, mailbox runs are handed to this executor instead of the thread pool, so a test
+    /// can run them one at a time on its own thread and observe scheduling order.
+    /// </summary>
+    internal Action<IThreadPoolWorkItem>? WorkItemExecutor { get; init; }
+
     /// <summary>Mailboxes by id for <see cref="Props.WithMailbox(string)"/>; the default id is always known.</summary>
     public IReadOnlyDictionary<string, MailboxType> Mailboxes { get; init; } = new Dictionary<string, MailboxType>();
 }

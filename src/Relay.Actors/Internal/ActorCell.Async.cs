@@ -70,6 +70,7 @@ internal sealed partial class ActorCell
         if (task.IsFaulted || task.IsCanceled)
         {
             _failedMessage = handler.Message;
+            _failedSender = handler.Sender;
             _currentMessage = handler.Message;
             _currentSender = handler.Sender;
             try

@@ -8,8 +8,9 @@ internal sealed partial class ActorCell
     /// Non-null while failed, and during termination (so shutdown failures are not propagated).</summary>
     private InternalActorRef? _perpetrator;
 
-    /// <summary>The message being processed when the actor failed; given to PreRestart.</summary>
+    /// <summary>The message (and its sender) being processed when the actor failed; PreRestart sees them.</summary>
     private object? _failedMessage;
+    private IActorRef? _failedSender;
 
     private bool IsFailed => _perpetrator is not null;
 
@@ -77,6 +78,7 @@ internal sealed partial class ActorCell
     {
         _perpetrator = null;
         _failedMessage = null;
+        _failedSender = null;
     }
 
     /// <summary>Restart: PreRestart on the old instance, wait for the children it stopped, then a new one.</summary>
@@ -95,6 +97,9 @@ internal sealed partial class ActorCell
         }
         var failedActor = _actor;
         var failedMessage = _failedMessage;
+        // PreRestart runs in the context of the failed message: Sender is its sender (Akka.NET).
+        _currentMessage = failedMessage;
+        _currentSender = _failedSender;
         try
         {
             failedActor.AroundPreRestart(cause, failedMessage);
@@ -107,6 +112,8 @@ internal sealed partial class ActorCell
         }
         finally
         {
+            _currentMessage = null;
+            _currentSender = null;
             // Stashed messages go back to the front of the mailbox, in their order (Akka's stash plugin).
             _stash?.UnstashAllForRestart();
             _stash = null;
@@ -216,11 +223,12 @@ internal sealed partial class ActorCell
             AbandonAsyncHandler();
             _mailbox.Close();
             TypeStats.Remove(_mailbox);
+            // Before anyone hears of the death, so nothing published afterwards is sent to it.
+            if (_subscribedToEventStream) _system.EventStream.Unsubscribe(_self);
             // The order matters: a parent that also watches gets one notification covering both.
             _parent.SendSystemMessage(new SystemMessage.DeathWatchNotification(_self, existenceConfirmed: true));
             TellWatchersWeDied();
             UnwatchWatchedActors();
-            if (_subscribedToEventStream) _system.EventStream.Unsubscribe(_self);
             _actor = null;
             _systemStash = null;
         }

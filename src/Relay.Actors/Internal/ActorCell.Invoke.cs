@@ -20,6 +20,7 @@ internal sealed partial class ActorCell
         catch (Exception cause)
         {
             _failedMessage = message;
+            _failedSender = envelope.Sender;
             HandleInvokeFailure(cause);
         }
         _currentMessage = null;

@@ -36,6 +36,7 @@ internal sealed partial class Mailbox : IThreadPoolWorkItem
     private readonly int _capacity;                  // 0 = unbounded
     private readonly MailboxOverflow _overflow;
     private readonly PinnedThread? _pinned;
+    private readonly Action<IThreadPoolWorkItem>? _executor;      // test seam, null in production
     private Stack<Envelope>? _prepended;             // consumer only: Unstash puts messages back in front
     private int _prependedCount;                     // read by the depth gauge from other threads
     private SystemMessage? _systemHead;
@@ -50,6 +51,7 @@ internal sealed partial class Mailbox : IThreadPoolWorkItem
         _overflow = type.Overflow;
         _throughput = throughput;
         if (pinned) _pinned = new PinnedThread(this, cell.Self.Path.ToString());
+        else _executor = cell.System.Settings.WorkItemExecutor;
     }
 
     /// <summary>Number of user messages waiting (approximate while producers run); for the depth gauge.</summary>
@@ -183,6 +185,9 @@ internal sealed partial class Mailbox : IThreadPoolWorkItem
     private void Dispatch()
     {
         if (_pinned is not null) _pinned.Signal();
+        else if (_executor is not null) _executor(this);
+        // Global queue (preferLocal: false): a mailbox that yields after its throughput goes to the back
+        // of the FIFO line; the local queue is LIFO for its owner and would run it again at once.
         else ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 }

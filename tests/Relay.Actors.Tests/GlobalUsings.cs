@@ -1,0 +1,2 @@
+global using Relay.Actors.TestKit;
+global using Relay.Actors.Tests.Support;
