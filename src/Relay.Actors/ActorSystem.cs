@@ -108,7 +108,11 @@ public sealed partial class ActorSystem : IActorRefFactory, IDisposable, IAsyncD
     /// <returns><see cref="WhenTerminated"/>.</returns>
     public Task Terminate()
     {
-        _ = CoordinatedShutdown.Run(CoordinatedShutdown.ActorSystemTerminateReason.Instance);
+        var run = CoordinatedShutdown.Run(CoordinatedShutdown.ActorSystemTerminateReason.Instance);
+        // Terminate means terminate: even when a phase with recover = off aborted the run, stop the actors.
+        if (run.IsCompleted) FinalTerminate();
+        else run.ContinueWith(static (_, s) => ((ActorSystem)s!).FinalTerminate(), this, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return WhenTerminated;
     }
 

@@ -109,6 +109,7 @@ public sealed partial class CoordinatedShutdown
         {
             var copy = new Phase(Name, Timeout, Recover);
             copy.Tasks.AddRange(Tasks);
+            foreach (var dependency in DependsOn) copy.DependsOn.Add(dependency);
             return copy;
         }
     }

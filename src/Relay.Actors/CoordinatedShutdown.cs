@@ -95,21 +95,25 @@ public sealed partial class CoordinatedShutdown
         lock (_lock)
         {
             if (_run is not null) throw new InvalidOperationException("Coordinated shutdown already started");
-            if (!_phases.TryGetValue(name, out var phase))
-            {
-                phase = new Phase(name, timeout ?? _system.Settings.DefaultPhaseTimeout, recover);
-                _phases.Add(name, phase);
-            }
-            else
-            {
-                if (timeout is { } t) phase.Timeout = t;
-                phase.Recover = recover;
-            }
+            var existing = _phases.GetValueOrDefault(name);
+            var phase = existing?.Snapshot() ?? new Phase(name, timeout ?? _system.Settings.DefaultPhaseTimeout, recover);
+            if (timeout is { } t) phase.Timeout = t;
+            phase.Recover = recover;
             if (dependsOn is not null)
             {
                 foreach (var dependency in dependsOn) phase.DependsOn.Add(dependency);
             }
-            TopologicalOrder(); // rejects cycles and unknown phases now rather than at shutdown
+            _phases[name] = phase;
+            try
+            {
+                TopologicalOrder(); // rejects cycles and unknown phases now rather than at shutdown
+            }
+            catch (ArgumentException)
+            {
+                if (existing is null) _phases.Remove(name);
+                else _phases[name] = existing;
+                throw;
+            }
         }
     }
 
@@ -129,7 +133,12 @@ public sealed partial class CoordinatedShutdown
     {
         ArgumentException.ThrowIfNullOrEmpty(taskName);
         ArgumentNullException.ThrowIfNull(task);
-        lock (_lock) GetPhase(phase).Tasks.Add((taskName, task));
+        lock (_lock)
+        {
+            // Tasks added once the run started cannot run any more; ignore them (Akka logs and ignores).
+            if (_run is null) GetPhase(phase).Tasks.Add((taskName, task));
+            else GetPhase(phase);
+        }
     }
 
     /// <summary>Runs the phases from <paramref name="fromPhase"/> (default: the first) to the end, once.</summary>
