@@ -31,10 +31,12 @@ public sealed record TestKitSettings
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Reads <see cref="DilationVariable"/>; invalid or non-positive values mean 1.</summary>
-    public static TestKitSettings FromEnvironment()
+    public static TestKitSettings FromEnvironment() => FromDilation(Environment.GetEnvironmentVariable(DilationVariable));
+
+    internal static TestKitSettings FromDilation(string? raw)
     {
-        var raw = Environment.GetEnvironmentVariable(DilationVariable);
-        var factor = double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && f > 0 ? f : 1.0;
+        var factor = double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var f)
+            && f > 0 && double.IsFinite(f) ? f : 1.0;
         return new TestKitSettings { TestTimeFactor = factor };
     }
 

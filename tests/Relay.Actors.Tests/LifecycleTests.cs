@@ -216,7 +216,10 @@ public sealed class LifecycleTests : TestKit.TestKit
             if (depth > 0)
             {
                 for (var i = 0; i < 2; i++)
-                    Context.ActorOf(Props.Create(() => new Tree(probe, depth - 1, $"{name}.{i}")), $"n{i}");
+                {
+                    var childName = $"{name}.{i}";   // the factory runs later, in the child: no loop variable
+                    Context.ActorOf(Props.Create(() => new Tree(probe, depth - 1, childName)), $"n{i}");
+                }
             }
         }
 
