@@ -21,6 +21,7 @@ public abstract partial class ActorBase
             $"You cannot create an instance of [{GetType()}] explicitly using the constructor (new). " +
             "You have to use one of the 'ActorOf' factory methods to create a new actor.");
         InitialBehavior = Receive;
+        _cell.PushInitialBehavior(InitialBehavior);
         // Set here, before the derived constructor body runs, so timers and stash work in constructors.
         if (this is IWithTimers withTimers) withTimers.Timers = _cell.CreateTimers();
         if (this is IActorStash withStash) withStash.Stash = _cell.CreateStash();

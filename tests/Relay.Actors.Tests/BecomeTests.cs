@@ -137,6 +137,42 @@ public sealed class BecomeTests : TestKit.TestKit
         await ExpectMsgAsync("plain");
     }
 
+    private sealed class BecomesInConstructor : ReceiveActor
+    {
+        public BecomesInConstructor()
+        {
+            Receive<string>(s => Sender.Tell("initial " + s));
+            Become(Ready);
+        }
+
+        private void Ready()
+        {
+            Receive<string>(s => s == "back", _ => UnbecomeStacked());
+            Receive<string>(s => Sender.Tell("ready " + s));
+        }
+    }
+
+    private sealed class UntypedBecomesInConstructor : UntypedActor
+    {
+        public UntypedBecomesInConstructor() => Become(m => Sender.Tell("became " + m));
+
+        protected override void OnReceive(object message) => Sender.Tell("initial " + message);
+    }
+
+    [Fact]
+    public async Task Become_in_the_constructor_sets_the_first_behaviour()
+    {
+        var actor = Sys.ActorOf(Props.Create(() => new BecomesInConstructor()));
+        actor.Tell("x");
+        await ExpectMsgAsync("ready x");
+        actor.Tell("back");
+        actor.Tell("y");
+        await ExpectMsgAsync("initial y");
+        var untyped = Sys.ActorOf(Props.Create(() => new UntypedBecomesInConstructor()));
+        untyped.Tell("z");
+        await ExpectMsgAsync("became z");
+    }
+
     [Fact]
     public async Task A_message_the_current_behaviour_does_not_handle_is_published_as_UnhandledMessage()
     {

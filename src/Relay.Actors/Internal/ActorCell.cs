@@ -124,6 +124,9 @@ internal sealed partial class ActorCell : IActorContext
         _behavior = receive;
     }
 
+    /// <summary>Called by the ActorBase constructor: the instance's own behaviour at the bottom of the stack.</summary>
+    internal void PushInitialBehavior(Receive receive) => PushBehavior(receive);
+
     private void ResetBehavior(ActorBase? actor)
     {
         _behaviorStack = null;
@@ -136,6 +139,8 @@ internal sealed partial class ActorCell : IActorContext
     {
         var previous = t_creating;
         t_creating = this;
+        // The base constructor pushes the instance's own behaviour; a Become in the constructor replaces it.
+        ResetBehavior(null);
         ActorBase? instance;
         try
         {
@@ -154,7 +159,7 @@ internal sealed partial class ActorCell : IActorContext
         instance.BindToCell(this);
         _incarnation++;
         _childStrategy = null;
-        ResetBehavior(instance);
+        if (_behavior is null) ResetBehavior(instance);   // the factory returned an existing instance
         instance.OnConstructed();
         return instance;
     }
