@@ -60,7 +60,8 @@ public sealed record ActorSystemSettings
     /// <summary>
     /// How the user guardian treats failing top-level actors (Akka.NET's <c>guardian-supervisor-strategy</c>,
     /// default <see cref="SupervisorStrategy.DefaultStrategy"/>: restart, or stop on initialization failure).
-    /// The guardian itself never fails, so no actor failure terminates the system.
+    /// The guardian itself never fails, so no actor failure terminates the system: a decider that says
+    /// Escalate for a top-level actor stops that actor instead (logged with its path and exception).
     /// </summary>
     public SupervisorStrategy GuardianSupervisorStrategy { get; init; } = SupervisorStrategy.DefaultStrategy;
 

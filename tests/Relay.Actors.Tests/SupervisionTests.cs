@@ -255,6 +255,30 @@ public sealed class SupervisionTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task A_failure_escalated_to_the_guardian_stops_that_top_level_actor_only()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var system = ActorSystem.Create("escalating", new ActorSystemSettings
+        {
+            GuardianSupervisorStrategy = new OneForOneStrategy(_ => Directive.Escalate),
+            LoggerFactory = LoggerFactory.Create(b => b.AddProvider(logs)),
+        });
+        var probe = new TestProbe(system);
+        var worker = system.ActorOf(Props.Create(() => new Worker(probe.Ref, "top")), "top");
+        await probe.ExpectMsgAsync("top started");
+        probe.Watch(worker);
+        worker.Tell(new InvalidOperationException("escalate me"), ActorRefs.NoSender);
+        await probe.ExpectMsgAsync("top stopped");
+        await probe.ExpectTerminatedAsync(worker);
+        var entry = await logs.WaitFor(e => e.EventId.Id == 11);
+        Assert.Equal("escalate me", entry.Exception!.Message);
+        Assert.Contains("akka://escalating/user/top", entry.Message, StringComparison.Ordinal);
+        Assert.False(system.WhenTerminated.IsCompleted);
+        var echo = system.ActorOf(Props.Create(() => new EchoActor()));
+        Assert.Equal("alive", await echo.Ask<string>("alive", TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
     public async Task Restart_window_starts_over_once_it_has_elapsed()
     {
         var clock = new ManualTimeProvider();

@@ -242,7 +242,16 @@ internal sealed partial class ActorCell
         if (stats is null || stats.Child.Path.Uid != failed.Uid) return;
         var strategy = ChildStrategy;
         var directive = strategy.Decider(failed.Cause);
-        if (strategy.LoggingEnabled) LogFailure(stats.Child, failed.Cause, directive);
+        if (directive == Directive.Escalate && _parent is RootGuardianSupervisor)
+        {
+            // Nothing above the user guardian may fail: a top-level failure escalated to it stops that actor.
+            KernelLog.EscalatedToGuardian(_system.Log, stats.Child.Path, failed.Cause);
+            directive = Directive.Stop;
+        }
+        else if (strategy.LoggingEnabled)
+        {
+            LogFailure(stats.Child, failed.Cause, directive);
+        }
         switch (directive)
         {
             case Directive.Resume:

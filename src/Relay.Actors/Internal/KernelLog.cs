@@ -32,6 +32,9 @@ internal static partial class KernelLog
     [LoggerMessage(EventId = 9, Level = LogLevel.Critical, Message = "The user guardian {ActorPath} failed; stopping it terminates the actor system")]
     public static partial void GuardianFailed(ILogger logger, ActorPath actorPath, Exception exception);
 
+    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "Top-level actor {ActorPath} failed and the guardian's strategy escalated; stopping the actor")]
+    public static partial void EscalatedToGuardian(ILogger logger, ActorPath actorPath, Exception exception);
+
     [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "Dead letter: {MessageType} from {Sender} to {Recipient}")]
     public static partial void DeadLetter(ILogger logger, string messageType, IActorRef sender, IActorRef recipient);
 
