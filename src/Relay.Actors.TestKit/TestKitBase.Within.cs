@@ -6,32 +6,32 @@ namespace Relay.Actors.TestKit;
 public abstract partial class TestKitBase
 {
     /// <summary>
-    /// Runs <paramref name="action"/>, which must finish within <paramref name="max"/> (dilated); expectations
+    /// Runs <paramref name="actionAsync"/>, which must finish within <paramref name="max"/> (dilated); expectations
     /// without an explicit timeout inside it wait at most for the time left (Akka's <c>within</c>).
     /// </summary>
     /// <param name="max">The time limit.</param>
-    /// <param name="action">The block.</param>
+    /// <param name="actionAsync">The block.</param>
     /// <param name="epsilonValue">Extra slack after the limit (default 0).</param>
     /// <param name="cancellationToken">Passed through.</param>
-    public Task WithinAsync(TimeSpan max, Func<Task> action, TimeSpan? epsilonValue = null,
+    public Task WithinAsync(TimeSpan max, Func<Task> actionAsync, TimeSpan? epsilonValue = null,
         CancellationToken cancellationToken = default) =>
-        WithinAsync(TimeSpan.Zero, max, action, null, epsilonValue, cancellationToken);
+        WithinAsync(TimeSpan.Zero, max, actionAsync, null, epsilonValue, cancellationToken);
 
     /// <summary>Like <see cref="WithinAsync(TimeSpan, Func{Task}, TimeSpan?, CancellationToken)"/>, also
     /// requiring the block to take at least <paramref name="min"/>.</summary>
     /// <param name="min">The minimum duration.</param>
     /// <param name="max">The time limit.</param>
-    /// <param name="action">The block.</param>
+    /// <param name="actionAsync">The block.</param>
     /// <param name="hint">Added to the failure message.</param>
     /// <param name="epsilonValue">Extra slack after the limit (default 0).</param>
     /// <param name="cancellationToken">Passed through.</param>
-    public async Task WithinAsync(TimeSpan min, TimeSpan max, Func<Task> action, string? hint = null,
+    public async Task WithinAsync(TimeSpan min, TimeSpan max, Func<Task> actionAsync, string? hint = null,
         TimeSpan? epsilonValue = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(actionAsync);
         await WithinAsync(min, max, async () =>
         {
-            await action().ConfigureAwait(false);
+            await actionAsync().ConfigureAwait(false);
             return true;
         }, hint, epsilonValue, cancellationToken).ConfigureAwait(false);
     }

@@ -13,8 +13,9 @@ namespace Relay.Actors.TestKit;
 public abstract partial class TestKitBase
 {
     private static int s_testActorCounter;
+    // Not SingleReader: that variant cannot count, and HasMessages needs the count.
     private readonly Channel<Envelope> _queue = Channel.CreateUnbounded<Envelope>(
-        new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        new UnboundedChannelOptions { SingleReader = false, SingleWriter = true });
     private DateTimeOffset? _end;
 
     private protected TestKitBase(ActorSystem system, TestKitSettings settings, string testActorName)

@@ -11,12 +11,12 @@ public abstract partial class ActorBase
     /// <summary>Intercepts <see cref="PreRestart"/>; calls it by default.</summary>
     /// <param name="cause">The failure.</param>
     /// <param name="message">The message being processed when it failed, if any.</param>
-    public virtual void AroundPreRestart(Exception cause, object? message) => PreRestart(cause, message);
+    public virtual void AroundPreRestart(Exception cause, object message) => PreRestart(cause, message);
 
     /// <summary>Intercepts <see cref="PostRestart"/>; calls it by default.</summary>
     /// <param name="cause">The failure.</param>
-    /// <param name="message">Unused (always null), kept for Akka.NET parity.</param>
-    public virtual void AroundPostRestart(Exception cause, object? message) => PostRestart(cause);
+    /// <param name="message">Unused (always <see langword="null"/>), kept for Akka.NET parity.</param>
+    public virtual void AroundPostRestart(Exception cause, object message) => PostRestart(cause);
 
     /// <summary>Called after the constructor, before the first message; empty by default.</summary>
     protected virtual void PreStart()
@@ -34,8 +34,10 @@ public abstract partial class ActorBase
     /// then calls <see cref="PostStop"/>. The restart waits for the stopped children to be gone.
     /// </summary>
     /// <param name="reason">The failure.</param>
-    /// <param name="message">The message being processed when it failed, if any.</param>
-    protected virtual void PreRestart(Exception reason, object? message)
+    /// <param name="message">The message being processed when it failed; <see langword="null"/> when the
+    /// failure did not come from a message (declared non-nullable, as in Akka.NET, so overrides written for
+    /// Akka.NET compile unchanged).</param>
+    protected virtual void PreRestart(Exception reason, object message)
     {
         var context = Cell;
         foreach (var child in context.GetChildren())

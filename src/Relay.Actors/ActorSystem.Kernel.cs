@@ -21,9 +21,17 @@ public sealed partial class ActorSystem
             ? type
             : throw new ConfigurationException($"Mailbox [{props.Mailbox}] not configured"));
 
-    /// <summary>Publishes a message that reached no actor (and counts it).</summary>
-    internal void PublishDeadLetter(object message, IActorRef? sender, IActorRef recipient) =>
+    /// <summary>Publishes a message that reached no actor (and counts it). An <see cref="Identify"/> is
+    /// answered instead, with no subject: that is how Akka tells "nobody lives here".</summary>
+    internal void PublishDeadLetter(object message, IActorRef? sender, IActorRef recipient)
+    {
+        if (message is Identify identify && sender is not null)
+        {
+            sender.Tell(new ActorIdentity(identify.MessageId, null), _deadLetters);
+            return;
+        }
         PublishDeadLetter(new DeadLetter(message, sender ?? _deadLetters, recipient));
+    }
 
     internal void PublishDeadLetter(DeadLetter deadLetter)
     {

@@ -28,6 +28,28 @@ public interface ITimerScheduler
     /// <param name="timeout">The delay.</param>
     void StartSingleTimer(object key, object msg, TimeSpan timeout);
 
+    /// <summary>Like <see cref="StartPeriodicTimer(object, object, TimeSpan)"/>, delivered with <paramref name="sender"/> as sender.</summary>
+    /// <param name="key">The timer's key.</param>
+    /// <param name="msg">The message.</param>
+    /// <param name="interval">The period (positive).</param>
+    /// <param name="sender">The sender the actor sees.</param>
+    void StartPeriodicTimer(object key, object msg, TimeSpan interval, IActorRef sender);
+
+    /// <summary>Like <see cref="StartPeriodicTimer(object, object, TimeSpan, TimeSpan)"/>, delivered with <paramref name="sender"/> as sender.</summary>
+    /// <param name="key">The timer's key.</param>
+    /// <param name="msg">The message.</param>
+    /// <param name="initialDelay">Delay of the first message.</param>
+    /// <param name="interval">The period (positive).</param>
+    /// <param name="sender">The sender the actor sees.</param>
+    void StartPeriodicTimer(object key, object msg, TimeSpan initialDelay, TimeSpan interval, IActorRef sender);
+
+    /// <summary>Like <see cref="StartSingleTimer(object, object, TimeSpan)"/>, delivered with <paramref name="sender"/> as sender.</summary>
+    /// <param name="key">The timer's key.</param>
+    /// <param name="msg">The message.</param>
+    /// <param name="timeout">The delay.</param>
+    /// <param name="sender">The sender the actor sees.</param>
+    void StartSingleTimer(object key, object msg, TimeSpan timeout, IActorRef sender);
+
     /// <summary>Whether a timer with this key is active (a single timer stops being active once its
     /// message has been received).</summary>
     /// <param name="key">The timer's key.</param>

@@ -9,27 +9,27 @@ public sealed class OneForOneStrategy : SupervisorStrategy
     /// <param name="maxNrOfRetries">Restarts allowed per child within the window; <see langword="null"/> or
     /// negative = unlimited; 0 = never restart (stop instead).</param>
     /// <param name="withinTimeRange">The window; <see langword="null"/> or infinite = count over the child's lifetime.</param>
-    /// <param name="decider">Maps an exception to a directive.</param>
-    public OneForOneStrategy(int? maxNrOfRetries, TimeSpan? withinTimeRange, Func<Exception, Directive> decider)
-        : this(maxNrOfRetries ?? -1, ToMilliseconds(withinTimeRange), decider)
+    /// <param name="localOnlyDecider">Maps an exception to a directive.</param>
+    public OneForOneStrategy(int? maxNrOfRetries, TimeSpan? withinTimeRange, Func<Exception, Directive> localOnlyDecider)
+        : this(maxNrOfRetries ?? -1, ToMilliseconds(withinTimeRange), localOnlyDecider)
     {
     }
 
     /// <summary>Creates the strategy.</summary>
     /// <param name="maxNrOfRetries">Restarts allowed per child within the window; negative = unlimited.</param>
     /// <param name="withinTimeMilliseconds">The window in milliseconds; negative = none.</param>
-    /// <param name="decider">Maps an exception to a directive.</param>
+    /// <param name="localOnlyDecider">Maps an exception to a directive.</param>
     /// <param name="loggingEnabled">Whether failures are logged.</param>
-    public OneForOneStrategy(int maxNrOfRetries, int withinTimeMilliseconds, Func<Exception, Directive> decider,
+    public OneForOneStrategy(int maxNrOfRetries, int withinTimeMilliseconds, Func<Exception, Directive> localOnlyDecider,
         bool loggingEnabled = true)
-        : base(maxNrOfRetries, withinTimeMilliseconds, decider, loggingEnabled)
+        : base(maxNrOfRetries, withinTimeMilliseconds, localOnlyDecider, loggingEnabled)
     {
     }
 
     /// <summary>Creates the strategy with no retry limit.</summary>
-    /// <param name="decider">Maps an exception to a directive.</param>
-    public OneForOneStrategy(Func<Exception, Directive> decider)
-        : this(-1, -1, decider)
+    /// <param name="localOnlyDecider">Maps an exception to a directive.</param>
+    public OneForOneStrategy(Func<Exception, Directive> localOnlyDecider)
+        : this(-1, -1, localOnlyDecider)
     {
     }
 

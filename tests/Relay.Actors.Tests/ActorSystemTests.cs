@@ -166,6 +166,14 @@ public sealed class ActorSystemTests : TestKit.TestKit
         var identity = await ExpectMsgAsync<ActorIdentity>();
         Assert.Equal(17, identity.MessageId);
         Assert.Equal(actor, identity.Subject);
+
+        Watch(actor);
+        Sys.Stop(actor);
+        await ExpectTerminatedAsync(actor);
+        actor.Tell(new Identify("dead?"));
+        var none = await ExpectMsgAsync<ActorIdentity>();
+        Assert.Equal("dead?", none.MessageId);
+        Assert.Null(none.Subject);
     }
 
     private sealed class Forwarder(IActorRef target) : UntypedActor

@@ -43,7 +43,7 @@ public sealed class LifecycleTests : TestKit.TestKit
     private sealed class AllHooksReporter(IActorRef probe, string id, Generations generations)
         : HookReporter(probe, id, generations)
     {
-        protected override void PreRestart(Exception reason, object? message) => Report("preRestart");
+        protected override void PreRestart(Exception reason, object message) => Report("preRestart");
 
         protected override void PostRestart(Exception reason) => Report("postRestart");
     }
@@ -114,7 +114,7 @@ public sealed class LifecycleTests : TestKit.TestKit
             if (message is string) throw new InvalidOperationException("boom");
         }
 
-        protected override void PreRestart(Exception reason, object? message)
+        protected override void PreRestart(Exception reason, object message)
         {
             probe.Tell(reason, ActorRefs.NoSender);
             probe.Tell(message ?? "no message", ActorRefs.NoSender);

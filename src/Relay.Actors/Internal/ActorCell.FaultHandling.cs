@@ -102,7 +102,7 @@ internal sealed partial class ActorCell
         _currentSender = _failedSender;
         try
         {
-            failedActor.AroundPreRestart(cause, failedMessage);
+            failedActor.AroundPreRestart(cause, failedMessage!);
         }
         catch (Exception e)
         {
@@ -139,7 +139,7 @@ internal sealed partial class ActorCell
             _actor = null;
             var fresh = NewActor();
             _actor = fresh;
-            fresh.AroundPostRestart(cause, null);
+            fresh.AroundPostRestart(cause, null!);
             if (_receiveTimeout is not null) _lastActivity = _system.TimeProvider.GetTimestamp();
             // Children the old instance kept are restarted too, once the parent runs again.
             foreach (var child in survivors) child.Restart(cause);

@@ -13,10 +13,6 @@ internal sealed class DeadLetterActorRef(ActorSystem system, ActorPath path) : I
             case DeadLetter deadLetter:
                 system.PublishDeadLetter(deadLetter);
                 break;
-            case Identify identify:
-                // Nothing lives here (Akka answers the same way).
-                sender?.Tell(new ActorIdentity(identify.MessageId, null), this);
-                break;
             default:
                 system.PublishDeadLetter(message, sender, this);
                 break;

@@ -5,7 +5,8 @@ namespace Relay.Actors.Internal;
 /// the cell can drop messages of cancelled or replaced timers and of a previous incarnation's timers.
 /// One object per timer start (a periodic timer resends the same one).
 /// </summary>
-internal sealed class TimerMessage(object key, int generation, TimerScheduler owner, object message, LocalActorRef self)
+internal sealed class TimerMessage(object key, int generation, TimerScheduler owner, object message, LocalActorRef self,
+    IActorRef? sender)
     : IAutoReceivedMessage
 {
     public object Key { get; } = key;
@@ -20,7 +21,7 @@ internal sealed class TimerMessage(object key, int generation, TimerScheduler ow
 
     /// <summary>Timer callback (any thread). Past a bounded mailbox's capacity: at most one message per
     /// period per timer, and dropping one would break "a started single timer delivers once".</summary>
-    public void Fire() => self.PostKernelMessage(this, null);
+    public void Fire() => self.PostKernelMessage(this, sender);
 
     public override string ToString() => $"<Timer {Key}#{Generation}: {Message}>";
 }

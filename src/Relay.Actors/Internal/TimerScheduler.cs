@@ -13,14 +13,22 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
     public void StartPeriodicTimer(object key, object msg, TimeSpan interval) =>
         StartPeriodicTimer(key, msg, interval, interval);
 
-    public void StartPeriodicTimer(object key, object msg, TimeSpan initialDelay, TimeSpan interval)
+    public void StartPeriodicTimer(object key, object msg, TimeSpan interval, IActorRef sender) =>
+        StartPeriodicTimer(key, msg, interval, interval, sender);
+
+    public void StartPeriodicTimer(object key, object msg, TimeSpan initialDelay, TimeSpan interval) =>
+        StartPeriodicTimer(key, msg, initialDelay, interval, null!);
+
+    public void StartPeriodicTimer(object key, object msg, TimeSpan initialDelay, TimeSpan interval, IActorRef sender)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
-        Start(key, msg, initialDelay, interval, repeat: true);
+        Start(key, msg, initialDelay, interval, repeat: true, sender);
     }
 
-    public void StartSingleTimer(object key, object msg, TimeSpan timeout) =>
-        Start(key, msg, timeout, Timeout.InfiniteTimeSpan, repeat: false);
+    public void StartSingleTimer(object key, object msg, TimeSpan timeout) => StartSingleTimer(key, msg, timeout, null!);
+
+    public void StartSingleTimer(object key, object msg, TimeSpan timeout, IActorRef sender) =>
+        Start(key, msg, timeout, Timeout.InfiniteTimeSpan, repeat: false, sender);
 
     public bool IsTimerActive(object key) => _timers.ContainsKey(key);
 
@@ -49,13 +57,13 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
         return message.Message;
     }
 
-    private void Start(object key, object msg, TimeSpan delay, TimeSpan period, bool repeat)
+    private void Start(object key, object msg, TimeSpan delay, TimeSpan period, bool repeat, IActorRef? sender)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(msg);
         Cancel(key);
         var generation = ++_generation;
-        var message = new TimerMessage(key, generation, this, msg, cell.SelfRef);
+        var message = new TimerMessage(key, generation, this, msg, cell.SelfRef, sender);
         var due = delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
         var timer = cell.System.TimeProvider.CreateTimer(static state => ((TimerMessage)state!).Fire(), message, due, period);
         _timers[key] = new Entry(generation, repeat, timer);
