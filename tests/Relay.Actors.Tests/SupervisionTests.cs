@@ -35,38 +35,46 @@ public sealed class SupervisionTests : TestKit.TestKit
     private IActorRef SupervisorWith(SupervisorStrategy strategy) =>
         Sys.ActorOf(Props.Create(() => new Supervisor(strategy)));
 
+    /// <summary>A worker under a fresh supervisor with <paramref name="strategy"/>, once it has started.</summary>
+    private async Task<IActorRef> StartedWorker(SupervisorStrategy strategy)
+    {
+        var worker = await Child(SupervisorWith(strategy), "w");
+        await ExpectMsgAsync("w started");
+        return worker;
+    }
+
+    /// <summary>Asks a worker for its message count and expects <paramref name="expected"/>.</summary>
+    private async Task ExpectCount(IActorRef worker, string name, int expected)
+    {
+        worker.Tell("count");
+        await ExpectMsgAsync($"{name}:{expected}");
+    }
+
     [Fact]
     public async Task Resume_keeps_the_instance_and_its_state()
     {
-        var worker = await Child(SupervisorWith(new OneForOneStrategy(_ => Directive.Resume)), "w");
-        await ExpectMsgAsync("w started");
-        worker.Tell("count");
-        await ExpectMsgAsync("w:1");
+        var worker = await StartedWorker(new OneForOneStrategy(_ => Directive.Resume));
+        await ExpectCount(worker, "w", 1);
         worker.Tell(new InvalidOperationException("oops"));
-        worker.Tell("count");
-        await ExpectMsgAsync("w:2");
+        await ExpectCount(worker, "w", 2);
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
     }
 
     [Fact]
     public async Task Restart_replaces_the_instance_and_loses_its_state()
     {
-        var worker = await Child(SupervisorWith(new OneForOneStrategy(_ => Directive.Restart)), "w");
-        await ExpectMsgAsync("w started");
-        worker.Tell("count");
-        await ExpectMsgAsync("w:1");
+        var worker = await StartedWorker(new OneForOneStrategy(_ => Directive.Restart));
+        await ExpectCount(worker, "w", 1);
         worker.Tell(new InvalidOperationException("oops"));
         await ExpectMsgAsync("w stopped");
         await ExpectMsgAsync("w started");
-        worker.Tell("count");
-        await ExpectMsgAsync("w:1");
+        await ExpectCount(worker, "w", 1);
     }
 
     [Fact]
     public async Task Stop_stops_the_failing_child()
     {
-        var worker = await Child(SupervisorWith(new OneForOneStrategy(_ => Directive.Stop)), "w");
-        await ExpectMsgAsync("w started");
+        var worker = await StartedWorker(new OneForOneStrategy(_ => Directive.Stop));
         Watch(worker);
         worker.Tell(new InvalidOperationException("oops"));
         await ExpectMsgAsync("w stopped");
@@ -77,8 +85,7 @@ public sealed class SupervisionTests : TestKit.TestKit
     public async Task A_failing_child_is_suspended_until_its_parent_decides()
     {
         Sys.EventStream.Subscribe(TestActor, typeof(DeadLetter));
-        var worker = await Child(SupervisorWith(new OneForOneStrategy(_ => Directive.Stop)), "w");
-        await ExpectMsgAsync("w started");
+        var worker = await StartedWorker(new OneForOneStrategy(_ => Directive.Stop));
         // Sent together: the second message is already queued when the first one fails. A suspended child
         // must not process it; the Stop decision then turns it into a dead letter.
         worker.Tell(new InvalidOperationException("oops"));
@@ -96,13 +103,11 @@ public sealed class SupervisionTests : TestKit.TestKit
         await ExpectMsgAsync("a started");
         var b = await Child(supervisor, "b");
         await ExpectMsgAsync("b started");
-        b.Tell("count");
-        await ExpectMsgAsync("b:1");
+        await ExpectCount(b, "b", 1);
         a.Tell(new InvalidOperationException("a fails"));
         await ExpectMsgAsync("a stopped");
         await ExpectMsgAsync("a started");
-        b.Tell("count");
-        await ExpectMsgAsync("b:2");
+        await ExpectCount(b, "b", 2);
     }
 
     [Fact]
@@ -113,14 +118,12 @@ public sealed class SupervisionTests : TestKit.TestKit
         await ExpectMsgAsync("a started");
         var b = await Child(supervisor, "b");
         await ExpectMsgAsync("b started");
-        b.Tell("count");
-        await ExpectMsgAsync("b:1");
+        await ExpectCount(b, "b", 1);
         a.Tell(new InvalidOperationException("a fails"));
         var events = new HashSet<string>();
         for (var i = 0; i < 4; i++) events.Add(await ExpectMsgAsync<string>());
         Assert.Equal(["a started", "a stopped", "b started", "b stopped"], events.Order());
-        b.Tell("count");
-        await ExpectMsgAsync("b:1");
+        await ExpectCount(b, "b", 1);
     }
 
     [Fact]
@@ -144,8 +147,7 @@ public sealed class SupervisionTests : TestKit.TestKit
     [Fact]
     public async Task Exceeding_the_retry_budget_stops_the_child()
     {
-        var worker = await Child(SupervisorWith(new OneForOneStrategy(2, null, _ => Directive.Restart)), "w");
-        await ExpectMsgAsync("w started");
+        var worker = await StartedWorker(new OneForOneStrategy(2, null, _ => Directive.Restart));
         Watch(worker);
         for (var i = 0; i < 2; i++)
         {
@@ -161,8 +163,7 @@ public sealed class SupervisionTests : TestKit.TestKit
     [Fact]
     public async Task Zero_retries_means_the_first_failure_stops_the_child()
     {
-        var worker = await Child(SupervisorWith(new OneForOneStrategy(0, null, _ => Directive.Restart)), "w");
-        await ExpectMsgAsync("w started");
+        var worker = await StartedWorker(new OneForOneStrategy(0, null, _ => Directive.Restart));
         Watch(worker);
         worker.Tell(new InvalidOperationException("once"));
         await ExpectMsgAsync("w stopped");
@@ -185,8 +186,7 @@ public sealed class SupervisionTests : TestKit.TestKit
         // The restarted parent still works.
         var again = await Child(parent, "w");
         await ExpectMsgAsync("w started");
-        again.Tell("count");
-        await ExpectMsgAsync("w:1");
+        await ExpectCount(again, "w", 1);
     }
 
     [Fact]
@@ -198,13 +198,10 @@ public sealed class SupervisionTests : TestKit.TestKit
         var sibling = await Child(parent, "s");
         await ExpectMsgAsync<string>();
         await ExpectMsgAsync<string>();
-        failing.Tell("count");
-        await ExpectMsgAsync("f:1");
+        await ExpectCount(failing, "f", 1);
         failing.Tell(new InvalidOperationException("escalated"));
-        failing.Tell("count");
-        await ExpectMsgAsync("f:2");
-        sibling.Tell("count");
-        await ExpectMsgAsync("s:1");
+        await ExpectCount(failing, "f", 2);
+        await ExpectCount(sibling, "s", 1);
     }
 
     [Fact]
@@ -214,11 +211,9 @@ public sealed class SupervisionTests : TestKit.TestKit
             .WithSupervisorStrategy(new OneForOneStrategy(_ => Directive.Resume)));
         var worker = await Child(supervisor, "w");
         await ExpectMsgAsync("w started");
-        worker.Tell("count");
-        await ExpectMsgAsync("w:1");
+        await ExpectCount(worker, "w", 1);
         worker.Tell(new InvalidOperationException("resumed"));
-        worker.Tell("count");
-        await ExpectMsgAsync("w:2");
+        await ExpectCount(worker, "w", 2);
     }
 
     [Fact]
@@ -229,8 +224,7 @@ public sealed class SupervisionTests : TestKit.TestKit
         worker.Tell(new InvalidOperationException("top fails"));
         await ExpectMsgAsync("top stopped");
         await ExpectMsgAsync("top started");
-        worker.Tell("count");
-        await ExpectMsgAsync("top:1");
+        await ExpectCount(worker, "top", 1);
         Assert.False(Sys.WhenTerminated.IsCompleted);
     }
 

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using BenchmarkDotNet.Attributes;
 using Relay.Actors;
 
@@ -18,8 +17,7 @@ public class TellManyToOneBenchmarks
     private readonly Completion _completion = new();
     private ActorSystem _system = null!;
     private IActorRef _actor = null!;
-    private Channel<object> _channel = null!;
-    private Task _reader = null!;
+    private ChannelConsumer _channel = null!;
 
     [Params(4)]
     public int Senders { get; set; }
@@ -34,23 +32,13 @@ public class TellManyToOneBenchmarks
     {
         _system = ActorSystem.Create("bench");
         _actor = _system.ActorOf(Props.Create(() => new CountingActor(_completion)));
-        _channel = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
-        var reader = _channel.Reader;
-        var completion = _completion;
-        _reader = Task.Run(async () =>
-        {
-            while (await reader.WaitToReadAsync().ConfigureAwait(false))
-            {
-                while (reader.TryRead(out _)) completion.Count();
-            }
-        });
+        _channel = new ChannelConsumer(_completion);
     }
 
     [GlobalCleanup]
     public async Task Cleanup()
     {
-        _channel.Writer.Complete();
-        await _reader;
+        await _channel.StopAsync();
         await _system.Terminate();
     }
 

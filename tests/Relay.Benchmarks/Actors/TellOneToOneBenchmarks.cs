@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using BenchmarkDotNet.Attributes;
 using Relay.Actors;
 
@@ -21,8 +20,7 @@ public class TellOneToOneBenchmarks
     private ActorSystem _system = null!;
     private IActorRef _untyped = null!;
     private IActorRef _receive = null!;
-    private Channel<object> _channel = null!;
-    private Task _reader = null!;
+    private ChannelConsumer _channel = null!;
 
     private sealed class CountingActor(Completion completion) : UntypedActor
     {
@@ -40,23 +38,13 @@ public class TellOneToOneBenchmarks
         _system = ActorSystem.Create("bench");
         _untyped = _system.ActorOf(Props.Create(() => new CountingActor(_completion)));
         _receive = _system.ActorOf(Props.Create(() => new CountingReceiveActor(_completion)));
-        _channel = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
-        var reader = _channel.Reader;
-        var completion = _completion;
-        _reader = Task.Run(async () =>
-        {
-            while (await reader.WaitToReadAsync().ConfigureAwait(false))
-            {
-                while (reader.TryRead(out _)) completion.Count();
-            }
-        });
+        _channel = new ChannelConsumer(_completion);
     }
 
     [GlobalCleanup]
     public async Task Cleanup()
     {
-        _channel.Writer.Complete();
-        await _reader;
+        await _channel.StopAsync();
         await _system.Terminate();
     }
 
