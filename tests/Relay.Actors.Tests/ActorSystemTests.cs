@@ -101,6 +101,32 @@ public sealed class ActorSystemTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task Top_level_actors_created_from_many_threads_get_unique_names_and_a_contested_name_once()
+    {
+        var created = new System.Collections.Concurrent.ConcurrentBag<IActorRef>();
+        var winners = 0;
+        var losers = 0;
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        {
+            for (var i = 0; i < 250; i++) created.Add(Sys.ActorOf(Props.Create<NoArgs>()));
+            try
+            {
+                Sys.ActorOf(Props.Create<NoArgs>(), "contested");
+                Interlocked.Increment(ref winners);
+            }
+            catch (InvalidActorNameException)
+            {
+                Interlocked.Increment(ref losers);
+            }
+        }))).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(2000, created.Select(a => a.Path.Name).Distinct().Count());
+        Assert.Equal(1, winners);
+        Assert.Equal(7, losers);
+        created.First().Tell("?");
+        await ExpectMsgAsync("no-args");
+    }
+
+    [Fact]
     public async Task Props_can_be_built_from_a_type_a_factory_or_constructor_arguments()
     {
         Sys.ActorOf(Props.Create<NoArgs>()).Tell("?");
