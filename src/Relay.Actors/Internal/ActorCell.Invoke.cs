@@ -1,0 +1,67 @@
+using System.Runtime.CompilerServices;
+
+namespace Relay.Actors.Internal;
+
+internal sealed partial class ActorCell
+{
+    /// <summary>Processes one user message: kernel messages first, then the current behaviour.</summary>
+    internal void Invoke(in Envelope envelope)
+    {
+        var message = envelope.Message;
+        _currentMessage = message;
+        _currentSender = envelope.Sender;
+        _envelopeId++;
+        try
+        {
+            if (message is IAutoReceivedMessage) AutoReceiveMessage(message);
+            else ReceiveMessage(message);
+            if (_receiveTimeout is not null) NoteActivity(message);
+        }
+        catch (Exception cause)
+        {
+            _failedMessage = message;
+            _failedSender = envelope.Sender;
+            HandleInvokeFailure(cause);
+        }
+        _currentMessage = null;
+        _currentSender = null;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ReceiveMessage(object message)
+    {
+        if (!_behavior!(message)) _actor!.UnhandledInternal(message);
+    }
+
+    private void AutoReceiveMessage(object message)
+    {
+        switch (message)
+        {
+            case TimerMessage timer:
+                if (_timers is not null && _timers.Intercept(timer) is { } payload)
+                {
+                    _currentMessage = payload;
+                    ReceiveMessage(payload);
+                }
+                break;
+            case ReceiveTimeoutTick tick:
+                HandleReceiveTimeoutTick(tick);
+                break;
+            case Terminated terminated:
+                ReceivedTerminated(terminated);
+                break;
+            case Kill:
+                throw new ActorKilledException("Kill");
+            case PoisonPill:
+                _self.Stop();
+                break;
+            case Identify identify:
+                Sender.Tell(new ActorIdentity(identify.MessageId, _self), _self);
+                break;
+            default:
+                // A user type that happens to implement the marker: an ordinary message.
+                ReceiveMessage(message);
+                break;
+        }
+    }
+}

@@ -1,0 +1,202 @@
+namespace Relay.Actors.Internal;
+
+/// <summary>
+/// The kernel side of one actor: its mailbox, current instance and behaviour stack, children, watches,
+/// timers and supervision state. It is also the actor's <see cref="IActorContext"/>.
+/// </summary>
+/// <remarks>
+/// Thread-safety: all state is touched only inside a mailbox run (one thread at a time), except the
+/// children table, which <see cref="ActorSystem.ActorOf(Props, string?)"/> may reach from any thread for
+/// the guardian and which is therefore guarded by <c>_childrenLock</c>.
+/// </remarks>
+internal sealed partial class ActorCell : IActorContext
+{
+    [ThreadStatic] private static ActorCell? t_current;
+    [ThreadStatic] private static ActorCell? t_creating;
+
+    private readonly ActorSystem _system;
+    private readonly LocalActorRef _self;
+    private readonly InternalActorRef _parent;
+    private readonly Props _props;
+    private readonly Mailbox _mailbox;
+    private ActorBase? _actor;
+    private Receive? _behavior;
+    private Stack<Receive>? _behaviorStack;
+    private object? _currentMessage;
+    private IActorRef? _currentSender;
+    private int _envelopeId;
+    private int _incarnation;
+    private SupervisorStrategy? _childStrategy;
+    private TimerScheduler? _timers;
+    private UnboundedStash? _stash;
+    private volatile bool _terminated;
+
+    public ActorCell(ActorSystem system, ActorPath path, Props props, InternalActorRef parent)
+    {
+        _system = system;
+        _props = props;
+        _parent = parent;
+        _self = new LocalActorRef(this, path);
+        var mailboxType = system.ResolveMailbox(props);
+        var pinned = ActorSystem.IsPinnedDispatcher(props.Dispatcher);
+        _mailbox = new Mailbox(this, mailboxType, pinned,
+            pinned ? system.Settings.PinnedThroughput : system.Settings.Throughput);
+        TypeStats = system.Metrics.Register(props.Type, _mailbox);
+    }
+
+    /// <summary>The cell whose mailbox runs on this thread, if any.</summary>
+    internal static ActorCell? Current => t_current;
+
+    /// <summary>The cell whose actor instance is being constructed on this thread, if any.</summary>
+    internal static ActorCell? Creating => t_creating;
+
+    internal static ActorCell? SwapCurrent(ActorCell? cell)
+    {
+        var previous = t_current;
+        t_current = cell;
+        return previous;
+    }
+
+    public ActorSystem System => _system;
+
+    public IActorRef Self => _self;
+
+    internal LocalActorRef SelfRef => _self;
+
+    public IActorRef Parent => _parent;
+
+    public Props Props => _props;
+
+    internal Mailbox Mailbox => _mailbox;
+
+    internal ActorTypeStats TypeStats { get; }
+
+    internal bool IsTerminated => _terminated;
+
+    /// <summary>The sender of the message being processed; dead letters when it has none (Akka.NET).</summary>
+    public IActorRef Sender => _currentSender ?? _system.DeadLetters;
+
+    /// <summary>The raw sender of the message being processed (null when sent without one).</summary>
+    internal IActorRef? CurrentSenderOrNull => _currentSender;
+
+    /// <summary>The message being processed (null outside a message).</summary>
+    internal object? CurrentMessage => _currentMessage;
+
+    internal int CurrentEnvelopeId => _envelopeId;
+
+    /// <summary>Queues Create and lets the dispatcher run the cell.</summary>
+    internal void Start()
+    {
+        _mailbox.Attach();
+        _self.SendSystemMessage(new SystemMessage.Create());
+    }
+
+    public void Become(Receive receive)
+    {
+        ArgumentNullException.ThrowIfNull(receive);
+        if (_behaviorStack is { Count: > 0 }) _behaviorStack.Pop();
+        PushBehavior(receive);
+    }
+
+    public void BecomeStacked(Receive receive)
+    {
+        ArgumentNullException.ThrowIfNull(receive);
+        PushBehavior(receive);
+    }
+
+    public void UnbecomeStacked()
+    {
+        if (_behaviorStack is { Count: > 1 })
+        {
+            _behaviorStack.Pop();
+            _behavior = _behaviorStack.Peek();
+        }
+        else
+        {
+            // Akka: unbecoming the last behaviour restores the instance's own Receive.
+            ResetBehavior(_actor);
+        }
+    }
+
+    private void PushBehavior(Receive receive)
+    {
+        (_behaviorStack ??= new Stack<Receive>()).Push(receive);
+        _behavior = receive;
+    }
+
+    /// <summary>Called by the ActorBase constructor: the instance's own behaviour at the bottom of the stack.</summary>
+    internal void PushInitialBehavior(Receive receive) => PushBehavior(receive);
+
+    private void ResetBehavior(ActorBase? actor)
+    {
+        _behaviorStack = null;
+        _behavior = null;
+        if (actor is not null) PushBehavior(actor.InitialBehavior);
+    }
+
+    /// <summary>Creates a new instance from the props inside this context (constructor, then binding).</summary>
+    private ActorBase NewActor()
+    {
+        var previous = t_creating;
+        t_creating = this;
+        // The base constructor pushes the instance's own behaviour; a Become in the constructor replaces it.
+        ResetBehavior(null);
+        ActorBase? instance;
+        try
+        {
+            instance = _props.NewActor();
+        }
+        catch (Exception e) when (e is not ActorInitializationException)
+        {
+            throw new ActorInitializationException(_self, $"Exception while creating actor of type {_props.Type}", e);
+        }
+        finally
+        {
+            t_creating = previous;
+        }
+        if (instance is null)
+            throw new ActorInitializationException(_self, $"The props factory of {_props.Type} returned null");
+        instance.BindToCell(this);
+        _incarnation++;
+        _childStrategy = null;
+        if (_behavior is null) ResetBehavior(instance);   // the factory returned an existing instance
+        instance.OnConstructed();
+        return instance;
+    }
+
+    internal TimerScheduler CreateTimers() => _timers = new TimerScheduler(this);
+
+    internal UnboundedStash CreateStash() => _stash = new UnboundedStash(this);
+
+    /// <summary>The strategy for children: from the props, else the instance's override (asked once).</summary>
+    private SupervisorStrategy ChildStrategy =>
+        _childStrategy ??= _props.SupervisorStrategy ?? _actor?.SupervisorStrategyInternal() ?? SupervisorStrategy.DefaultStrategy;
+
+    /// <summary>Clears what belongs to one instance: timers, behaviours; disposes the instance.</summary>
+    private void ClearActor(ActorBase? actor)
+    {
+        _timers?.CancelAll();
+        _timers = null;
+        ResetBehavior(null);
+        if (actor is IDisposable disposable)
+        {
+            try
+            {
+                disposable.Dispose();
+            }
+            catch (Exception e)
+            {
+                KernelLog.DisposeFailed(_system.Log, _self.Path, e);
+            }
+        }
+    }
+
+    /// <summary>A bug in the kernel escaped a run: log it and stop the actor rather than lose the thread.</summary>
+    internal void OnKernelFailure(Exception e)
+    {
+        KernelLog.KernelFailure(_system.Log, _self.Path, e);
+        if (!_terminated) _self.Stop();
+    }
+
+    public override string ToString() => $"ActorCell({_self.Path})";
+}
