@@ -11,6 +11,7 @@ namespace Relay.Benchmarks.Nostr;
 /// Baseline: SHA-256 of an already assembled preimage, the floor.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class EventIdBenchmarks
 {
     private readonly NostrEvent _event = NostrBenchmarkData.Typical;

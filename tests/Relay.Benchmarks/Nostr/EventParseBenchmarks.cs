@@ -10,6 +10,7 @@ namespace Relay.Benchmarks.Nostr;
 /// Nostr-specific and computes no id.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class EventParseBenchmarks
 {
     private readonly byte[] _message = NostrBenchmarkData.TypicalMessage;

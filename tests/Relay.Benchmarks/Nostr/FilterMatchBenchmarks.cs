@@ -9,6 +9,7 @@ namespace Relay.Benchmarks.Nostr;
 /// naive reference matcher the tests check the compiled form against.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class FilterMatchBenchmarks
 {
     private readonly NostrEvent _event = NostrBenchmarkData.Typical;

@@ -11,6 +11,7 @@ namespace Relay.Benchmarks.Nostr;
 /// framing the same pre-serialised event as a raw value.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class RelayMessageWriterBenchmarks
 {
     private readonly NostrEvent _event = NostrBenchmarkData.Typical;

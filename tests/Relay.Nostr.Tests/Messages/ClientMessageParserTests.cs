@@ -112,6 +112,17 @@ public class ClientMessageParserTests
     }
 
     [Fact]
+    public void Filter_keys_and_values_spelled_with_escapes_are_decoded()
+    {
+        var req = Assert.IsType<ReqMessage>(Parse("[\"REQ\",\"s\",{\"\\u006binds\":[1],\"\\u0023t\":[\"caf\\u00e9\"],\"search\":\"\\/x\"}]"));
+        var filter = req.Filters[0];
+        Assert.Equal([1], filter.Kinds!.Value.ToArray());
+        Assert.Equal('t', filter.Tags[0].Letter);
+        Assert.Equal("café", filter.Tags[0].Values[0]);
+        Assert.Equal("/x", filter.Search);
+    }
+
+    [Fact]
     public void Filters_with_tag_letters_of_both_cases_are_distinct()
     {
         var req = Assert.IsType<ReqMessage>(Parse("[\"REQ\",\"s\",{\"#t\":[\"a\"],\"#T\":[\"b\"]}]"));
