@@ -5,6 +5,7 @@ using Relay.Server.Commands;
 var root = new RootCommand("Relay: a Nostr relay server.")
 {
     VersionCommand.Create(),
+    EchoCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();
