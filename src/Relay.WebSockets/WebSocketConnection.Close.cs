@@ -231,7 +231,7 @@ public sealed partial class WebSocketConnection
     {
         if (IsClosed)
             return;
-        _transport.Abort();
         Complete(new WebSocketCloseResult(code, reason, initiator, Abnormal: true, _failure));
+        _transport.Abort();
     }
 }

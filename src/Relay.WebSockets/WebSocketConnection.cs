@@ -122,8 +122,9 @@ public sealed partial class WebSocketConnection : IAsyncDisposable
     {
         if (IsClosed)
             return;
-        _transport.Abort();
+        // Record the outcome before aborting: the reader wakes up from the abort and must not report it as the peer's doing.
         Complete(new WebSocketCloseResult(WebSocketCloseCode.AbnormalClosure, string.Empty, initiator, Abnormal: true, error));
+        _transport.Abort();
     }
 
     /// <summary>Records the end of the connection once: the first caller wins.</summary>

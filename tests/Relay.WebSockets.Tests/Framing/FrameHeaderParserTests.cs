@@ -114,7 +114,7 @@ public class FrameHeaderParserTests
     [Fact]
     public void TryParse_rejects_masked_server_frame_in_client_mode()
     {
-        AssertInvalid(FrameError.MaskedFrame, Frames.Client(Frames.Text, "a"u8), Client);
+        AssertInvalid(FrameError.MaskedFrame, Frames.Masked(Frames.Text, "a"u8), Client);
     }
 
     [Theory]
@@ -124,13 +124,13 @@ public class FrameHeaderParserTests
     [InlineData(0x70)]
     public void TryParse_rejects_reserved_bits_without_a_negotiated_extension(byte reserved)
     {
-        AssertInvalid(FrameError.ReservedBitsSet, Frames.Client(Frames.Text, "a"u8, reserved: reserved), Server);
+        AssertInvalid(FrameError.ReservedBitsSet, Frames.Masked(Frames.Text, "a"u8, reserved: reserved), Server);
     }
 
     [Fact]
     public void TryParse_accepts_RSV1_on_the_first_data_frame_when_deflate_is_negotiated()
     {
-        var outcome = Parse(Frames.Client(Frames.Text, "a"u8, reserved: 0x40)[..6], ServerWithDeflate);
+        var outcome = Parse(Frames.Masked(Frames.Text, "a"u8, reserved: 0x40)[..6], ServerWithDeflate);
         Assert.Equal(OperationStatus.Done, outcome.Status);
         Assert.True(outcome.Header.IsCompressed);
     }
@@ -138,20 +138,20 @@ public class FrameHeaderParserTests
     [Fact]
     public void TryParse_rejects_RSV2_even_with_deflate()
     {
-        AssertInvalid(FrameError.ReservedBitsSet, Frames.Client(Frames.Text, "a"u8, reserved: 0x20), ServerWithDeflate);
+        AssertInvalid(FrameError.ReservedBitsSet, Frames.Masked(Frames.Text, "a"u8, reserved: 0x20), ServerWithDeflate);
     }
 
     [Fact]
     public void TryParse_rejects_RSV1_on_a_continuation_frame()
     {
-        AssertInvalid(FrameError.CompressedBitMisplaced, Frames.Client(Frames.Continuation, "a"u8, reserved: 0x40), ServerWithDeflate,
+        AssertInvalid(FrameError.CompressedBitMisplaced, Frames.Masked(Frames.Continuation, "a"u8, reserved: 0x40), ServerWithDeflate,
             messageOpen: true, messageLength: 1);
     }
 
     [Fact]
     public void TryParse_rejects_RSV1_on_a_control_frame()
     {
-        AssertInvalid(FrameError.CompressedBitMisplaced, Frames.Client(Frames.Ping, "a"u8, reserved: 0x40), ServerWithDeflate);
+        AssertInvalid(FrameError.CompressedBitMisplaced, Frames.Masked(Frames.Ping, "a"u8, reserved: 0x40), ServerWithDeflate);
     }
 
     [Theory]
@@ -167,7 +167,7 @@ public class FrameHeaderParserTests
     [InlineData(0xF)]
     public void TryParse_rejects_reserved_opcodes(byte opcode)
     {
-        AssertInvalid(FrameError.ReservedOpcode, Frames.Client(opcode, "a"u8), Server);
+        AssertInvalid(FrameError.ReservedOpcode, Frames.Masked(opcode, "a"u8), Server);
     }
 
     [Theory]
@@ -176,7 +176,7 @@ public class FrameHeaderParserTests
     [InlineData(Frames.Close)]
     public void TryParse_rejects_fragmented_control_frames(byte opcode)
     {
-        AssertInvalid(FrameError.FragmentedControlFrame, Frames.Client(opcode, "a"u8, fin: false), Server);
+        AssertInvalid(FrameError.FragmentedControlFrame, Frames.Masked(opcode, "a"u8, fin: false), Server);
     }
 
     [Theory]
@@ -185,13 +185,13 @@ public class FrameHeaderParserTests
     [InlineData(Frames.Close, 65536)]
     public void TryParse_rejects_control_frames_over_125_bytes(byte opcode, int length)
     {
-        AssertInvalid(FrameError.ControlFrameTooLong, Frames.Client(opcode, new byte[length]), Server);
+        AssertInvalid(FrameError.ControlFrameTooLong, Frames.Masked(opcode, new byte[length]), Server);
     }
 
     [Fact]
     public void TryParse_accepts_a_125_byte_ping()
     {
-        var outcome = Parse(Frames.Client(Frames.Ping, new byte[125])[..6], Server);
+        var outcome = Parse(Frames.Masked(Frames.Ping, new byte[125])[..6], Server);
         Assert.Equal(OperationStatus.Done, outcome.Status);
         Assert.True(outcome.Header.IsControl);
     }
@@ -199,7 +199,7 @@ public class FrameHeaderParserTests
     [Fact]
     public void TryParse_rejects_a_continuation_with_no_message_open()
     {
-        AssertInvalid(FrameError.UnexpectedContinuation, Frames.Client(Frames.Continuation, "a"u8), Server);
+        AssertInvalid(FrameError.UnexpectedContinuation, Frames.Masked(Frames.Continuation, "a"u8), Server);
     }
 
     [Theory]
@@ -207,13 +207,13 @@ public class FrameHeaderParserTests
     [InlineData(Frames.Binary)]
     public void TryParse_rejects_a_new_data_message_while_a_fragmented_one_is_open(byte opcode)
     {
-        AssertInvalid(FrameError.ExpectedContinuation, Frames.Client(opcode, "a"u8), Server, messageOpen: true, messageLength: 1);
+        AssertInvalid(FrameError.ExpectedContinuation, Frames.Masked(opcode, "a"u8), Server, messageOpen: true, messageLength: 1);
     }
 
     [Fact]
     public void TryParse_accepts_control_frames_between_fragments()
     {
-        var outcome = Parse(Frames.Client(Frames.Ping, "p"u8)[..6], Server, messageOpen: true, messageLength: 10);
+        var outcome = Parse(Frames.Masked(Frames.Ping, "p"u8)[..6], Server, messageOpen: true, messageLength: 10);
         Assert.Equal(OperationStatus.Done, outcome.Status);
     }
 

@@ -42,10 +42,10 @@ public static class Frames
     }
 
     /// <summary>A masked client frame with a fixed key (the key's value is irrelevant to the server).</summary>
-    public static byte[] Client(byte opcode, ReadOnlySpan<byte> payload, bool fin = true, byte reserved = 0) =>
+    public static byte[] Masked(byte opcode, ReadOnlySpan<byte> payload, bool fin = true, byte reserved = 0) =>
         Build(opcode, payload, fin, [0x37, 0xFA, 0x21, 0x3D], reserved);
 
-    public static byte[] ClientText(string text, bool fin = true) => Client(Text, System.Text.Encoding.UTF8.GetBytes(text), fin);
+    public static byte[] ClientText(string text, bool fin = true) => Masked(Text, System.Text.Encoding.UTF8.GetBytes(text), fin);
 
     public static byte[] CloseBody(ushort code, string reason = "")
     {

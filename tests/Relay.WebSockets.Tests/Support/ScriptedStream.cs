@@ -1,14 +1,17 @@
+using Relay.WebSockets.Internal;
+
 namespace Relay.WebSockets.Tests.Support;
 
 /// <summary>
 /// A transport whose reads return the scripted pieces one by one (then end of stream, or wait until disposed
 /// when <see cref="HoldOpen"/>), and whose writes are recorded. Deterministic: no sockets, no timing.
 /// </summary>
-public sealed class ScriptedStream(IEnumerable<byte[]> pieces) : Stream
+internal sealed class ScriptedStream(IEnumerable<byte[]> pieces) : AsyncDuplexStream
 {
     private readonly Queue<byte[]> _pieces = new(pieces);
     private readonly MemoryStream _written = new();
     private readonly TaskCompletionSource _disposed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SemaphoreSlim _writes = new(0);
     private byte[]? _current;
     private int _offset;
 
@@ -25,6 +28,9 @@ public sealed class ScriptedStream(IEnumerable<byte[]> pieces) : Stream
     }
 
     public bool IsDisposed => _disposed.Task.IsCompleted;
+
+    /// <summary>Transport writes so far (coalescing shows as fewer writes than frames).</summary>
+    public int WriteCount { get; private set; }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -53,8 +59,26 @@ public sealed class ScriptedStream(IEnumerable<byte[]> pieces) : Stream
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
         lock (_written)
+        {
             _written.Write(buffer.Span);
+            WriteCount++;
+        }
+
+        _writes.Release();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Waits (bounded) until what has been written satisfies <paramref name="predicate"/>.</summary>
+    public async Task<byte[]> WaitForWrittenAsync(Func<byte[], bool> predicate, TimeSpan? timeout = null)
+    {
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var written = Written;
+            if (predicate(written))
+                return written;
+            await _writes.WaitAsync(cancellation.Token);
+        }
     }
 
     protected override void Dispose(bool disposing)
@@ -62,15 +86,4 @@ public sealed class ScriptedStream(IEnumerable<byte[]> pieces) : Stream
         _disposed.TrySetResult();
         base.Dispose(disposing);
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
