@@ -1,11 +1,13 @@
 #!/usr/bin/python3
 """Independent WebSocket client (Debian's python3-websockets) driven by Relay's integration tests.
 
-Usage: ws_client_peer.py URL SCENARIO
+Usage: ws_client_peer.py URL SCENARIO [OFFER...]
 Prints one line "OK <detail>" and exits 0 when the scenario behaves as RFC 6455 / RFC 7692 require, otherwise
 prints "FAIL <why>" and exits 1. Every wait is bounded.
 """
 import asyncio
+import json
+import random
 import sys
 
 import websockets
@@ -86,6 +88,40 @@ async def compressed(url, server_max_window_bits=None):
     return f"compressed exchange with {header}"
 
 
+def deflate_factory(spec):
+    """spec: server_no_context_takeover(0/1) client_no_context_takeover(0/1) server_max_window_bits(0 = not requested)."""
+    snct, cnct, smwb = spec
+    return ClientPerMessageDeflateFactory(
+        server_no_context_takeover=bool(snct),
+        client_no_context_takeover=bool(cnct),
+        server_max_window_bits=smwb or None,
+        client_max_window_bits=True,
+    )
+
+
+async def deflate_offers(url, offers):
+    """Autobahn 12.x/13.x-like: messages of 16 B to 128 KiB of JSON text and binary data, compressed with the
+    negotiated parameters, echoed and compared. `offers` lists one or more offers, in preference order."""
+    factories = [deflate_factory(offer) for offer in offers]
+    rng = random.Random(7692)
+    corpus = json.dumps([{"id": rng.getrandbits(128), "kind": rng.randrange(40000),
+                          "content": " ".join(rng.choice(["nostr", "relay", "event", "κόσμε", "zap", "note"]) for _ in range(20))}
+                         for _ in range(2000)])
+    sizes = [16, 64, 256, 1024, 4096, 8192, 16384, 32768, 65536, 131072]
+    async with websockets.connect(url, extensions=factories, compression=None, max_size=None) as ws:
+        check(any(isinstance(e, PerMessageDeflate) for e in ws.extensions), "permessage-deflate not negotiated")
+        position = 0
+        for size in sizes:
+            for round_ in range(6):
+                chunk = corpus[position:position + size]
+                position = (position + size) % (len(corpus) - 140000)
+                message = chunk if round_ % 2 == 0 else chunk.encode()
+                await ws.send(message)
+                echo = await asyncio.wait_for(ws.recv(), TIMEOUT)
+                check(echo == message, f"echo of a {size}-byte {'text' if round_ % 2 == 0 else 'binary'} message differs")
+        return f"60 messages, 16 B to 128 KiB, with {ws.response_headers.get('Sec-WebSocket-Extensions')}"
+
+
 SCENARIOS = {
     "fragmented-with-ping": fragmented_with_ping,
     "one-mebibyte": one_mebibyte,
@@ -99,7 +135,12 @@ SCENARIOS = {
 def main():
     url, scenario = sys.argv[1], sys.argv[2]
     try:
-        detail = asyncio.run(asyncio.wait_for(SCENARIOS[scenario](url), TIMEOUT * 2))
+        if scenario == "deflate-offers":
+            # Each further argument is one offer: "snct,cnct,smwb", e.g. "1,1,8".
+            offers = [tuple(int(x) for x in arg.split(",")) for arg in sys.argv[3:]]
+            detail = asyncio.run(asyncio.wait_for(deflate_offers(url, offers), TIMEOUT * 3))
+        else:
+            detail = asyncio.run(asyncio.wait_for(SCENARIOS[scenario](url), TIMEOUT * 2))
         print(f"OK {detail}", flush=True)
     except BaseException as error:  # report anything, including timeouts, as a failure line
         print(f"FAIL {scenario}: {type(error).__name__}: {error}", flush=True)

@@ -15,30 +15,29 @@ public static class Frames
     {
         var length = announcedLength ?? (ulong)payload.Length;
         var extended = lengthBytes ?? (length < 126 ? 0 : length <= ushort.MaxValue ? 2 : 8);
-        var frame = new List<byte> { (byte)((fin ? 0x80 : 0) | reserved | opcode) };
+        var headerLength = 2 + extended + (maskKey is null ? 0 : 4);
+        var frame = new byte[headerLength + payload.Length];
+        frame[0] = (byte)((fin ? 0x80 : 0) | reserved | opcode);
         var maskBit = maskKey is null ? 0 : 0x80;
         switch (extended)
         {
             case 0:
-                frame.Add((byte)(maskBit | (int)length));
+                frame[1] = (byte)(maskBit | (int)length);
                 break;
             case 2:
-                frame.Add((byte)(maskBit | 126));
-                frame.Add((byte)(length >> 8));
-                frame.Add((byte)length);
+                frame[1] = (byte)(maskBit | 126);
+                BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(2), (ushort)length);
                 break;
             default:
-                frame.Add((byte)(maskBit | 127));
-                for (var shift = 56; shift >= 0; shift -= 8)
-                    frame.Add((byte)(length >> shift));
+                frame[1] = (byte)(maskBit | 127);
+                BinaryPrimitives.WriteUInt64BigEndian(frame.AsSpan(2), length);
                 break;
         }
 
-        if (maskKey is not null)
-            frame.AddRange(maskKey);
+        maskKey?.CopyTo(frame, 2 + extended);
         for (var i = 0; i < payload.Length; i++)
-            frame.Add(maskKey is null ? payload[i] : (byte)(payload[i] ^ maskKey[i % 4]));
-        return frame.ToArray();
+            frame[headerLength + i] = maskKey is null ? payload[i] : (byte)(payload[i] ^ maskKey[i % 4]);
+        return frame;
     }
 
     /// <summary>A masked client frame with a fixed key (the key's value is irrelevant to the server).</summary>

@@ -8,10 +8,13 @@ public sealed class PeerProcess : IAsyncDisposable
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
     private readonly Process _process;
 
-    private PeerProcess(Process process, int port)
+    private readonly bool _exitsWhenStdinCloses;
+
+    private PeerProcess(Process process, int port, bool exitsWhenStdinCloses)
     {
         _process = process;
         Port = port;
+        _exitsWhenStdinCloses = exitsWhenStdinCloses;
     }
 
     public int Port { get; }
@@ -77,19 +80,34 @@ public sealed class PeerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a peer server script and waits for its "PORT n" line.</summary>
-    public static async Task<PeerProcess> StartServerAsync(Peer peer, string script)
+    public static Task<PeerProcess> StartServerAsync(Peer peer, string script)
     {
         var (fileName, path) = Locate(peer, script);
-        var process = Start(fileName, [path]);
+        return StartListeningAsync(fileName, [path], "PORT ", exitsWhenStdinCloses: true);
+    }
+
+    /// <summary>Starts <c>relay echo --listen 127.0.0.1:0</c> from the Relay.Server build output and waits for its address line.</summary>
+    public static Task<PeerProcess> StartRelayEchoAsync()
+    {
+        // tests/Relay.WebSockets.Tests/bin/<Configuration>/net10.0/ -> src/Relay.Server/bin/<Configuration>/net10.0/relay.dll
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var relay = Path.Combine(RepositoryRoot, "src", "Relay.Server", "bin", output.Parent!.Name, output.Name, "relay.dll");
+        Assert.True(File.Exists(relay), $"{relay} is missing: build Relay.sln first.");
+        return StartListeningAsync("dotnet", [relay, "echo", "--listen", "127.0.0.1:0"], "relay echo: listening on ws://127.0.0.1:", exitsWhenStdinCloses: false);
+    }
+
+    private static async Task<PeerProcess> StartListeningAsync(string fileName, string[] arguments, string portPrefix, bool exitsWhenStdinCloses)
+    {
+        var process = Start(fileName, arguments);
         using var timeout = new CancellationTokenSource(Bound);
         var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
-        if (line is null || !line.StartsWith("PORT ", StringComparison.Ordinal))
+        if (line is null || !line.StartsWith(portPrefix, StringComparison.Ordinal))
         {
             process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"{script} did not report its port: {line} {await process.StandardError.ReadToEndAsync()}");
+            throw new InvalidOperationException($"{string.Join(' ', arguments)} did not report its port: {line} {await process.StandardError.ReadToEndAsync()}");
         }
 
-        return new PeerProcess(process, int.Parse(line[5..]));
+        return new PeerProcess(process, int.Parse(line[portPrefix.Length..].TrimEnd('/')), exitsWhenStdinCloses);
     }
 
     private static Process Start(string fileName, string[] arguments)
@@ -124,8 +142,11 @@ public sealed class PeerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (!_process.HasExited && !_exitsWhenStdinCloses)
+            _process.Kill(entireProcessTree: true);
         if (!_process.HasExited)
         {
+            // Peer scripts exit when stdin closes.
             _process.StandardInput.Close();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             try

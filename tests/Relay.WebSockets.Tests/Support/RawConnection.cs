@@ -11,7 +11,11 @@ public sealed class RawConnection : IAsyncDisposable
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
     private readonly TcpClient _client;
     private readonly NetworkStream _stream;
-    private readonly List<byte> _received = new();
+    private byte[] _buffer = new byte[1 << 16];
+    private int _start;
+    private int _end;
+
+    private ReadOnlySpan<byte> Received => _buffer.AsSpan(_start, _end - _start);
 
     private RawConnection(TcpClient client)
     {
@@ -44,11 +48,11 @@ public sealed class RawConnection : IAsyncDisposable
     {
         while (true)
         {
-            var text = Encoding.Latin1.GetString(_received.ToArray());
+            var text = Encoding.Latin1.GetString(Received);
             var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
             if (end >= 0)
             {
-                _received.RemoveRange(0, end + 4);
+                _start += end + 4;
                 var lines = text[..end].Split("\r\n");
                 var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var line in lines.Skip(1))
@@ -71,9 +75,9 @@ public sealed class RawConnection : IAsyncDisposable
         var frames = new List<Frames.Decoded>();
         while (true)
         {
-            while (Frames.TryDecodeOne(_received.ToArray(), out var frame, out var used))
+            while (Frames.TryDecodeOne(Received, out var frame, out var used))
             {
-                _received.RemoveRange(0, used);
+                _start += used;
                 frames.Add(frame);
                 if (frame.Opcode == opcode)
                     return frames;
@@ -82,6 +86,26 @@ public sealed class RawConnection : IAsyncDisposable
             if (!await ReadMoreAsync())
                 return frames;
         }
+    }
+
+    /// <summary>Reads exactly <paramref name="count"/> frames (fewer if the connection ends).</summary>
+    public async Task<List<Frames.Decoded>> ReadFramesAsync(int count)
+    {
+        var frames = new List<Frames.Decoded>();
+        while (frames.Count < count)
+        {
+            if (Frames.TryDecodeOne(Received, out var frame, out var used))
+            {
+                _start += used;
+                frames.Add(frame);
+            }
+            else if (!await ReadMoreAsync())
+            {
+                break;
+            }
+        }
+
+        return frames;
     }
 
     /// <summary>Waits until the server closes the TCP connection; true if it did within the bound.</summary>
@@ -109,10 +133,18 @@ public sealed class RawConnection : IAsyncDisposable
 
     private async Task<bool> ReadMoreAsync()
     {
-        var buffer = new byte[65536];
+        if (_start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+        }
+
+        if (_buffer.Length - _end < 1 << 16)
+            Array.Resize(ref _buffer, _buffer.Length * 2);
         using var timeout = new CancellationTokenSource(Bound);
-        var read = await _stream.ReadAsync(buffer, timeout.Token);
-        _received.AddRange(buffer.AsSpan(0, read));
+        var read = await _stream.ReadAsync(_buffer.AsMemory(_end), timeout.Token);
+        _end += read;
         return read > 0;
     }
 
