@@ -44,7 +44,8 @@ public sealed partial class WebSocketConnection
             // Nobody is receiving: read the peer's close ourselves.
             try
             {
-                await DrainUntilPeerCloseAsync(timeout.Token).ConfigureAwait(false);
+                if (!IsDisposed)
+                    await DrainUntilPeerCloseAsync(timeout.Token).ConfigureAwait(false);
             }
             finally
             {

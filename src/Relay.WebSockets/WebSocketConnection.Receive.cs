@@ -69,7 +69,7 @@ public sealed partial class WebSocketConnection
 
         try
         {
-            if (Volatile.Read(ref _disposed) != 0)
+            if (IsDisposed)
                 return WebSocketMessage.Closed;
             if (!_messageOpen)
                 ReleaseLargeMessageBuffer();

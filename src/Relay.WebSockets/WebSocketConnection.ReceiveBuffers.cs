@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Relay.WebSockets.Compression.Internal;
 using Relay.WebSockets.Framing;
 using Relay.WebSockets.Internal;
@@ -11,6 +12,8 @@ public sealed partial class WebSocketConnection
     private bool _inflaterRented;
 
     /// <summary>Reads once from the transport. False at end of stream or on a transport failure.</summary>
+    /// <remarks>Pooled state machine: this suspends on every network read, so it must not allocate each time.</remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> FillAsync(bool allowDirectRead, CancellationToken cancellationToken)
     {
         try

@@ -112,6 +112,8 @@ public sealed partial class WebSocketConnection
             lock (_sendLock)
             {
                 Volatile.Write(ref _flushRequested, 0);
+                if (IsDisposed)
+                    return false;
                 if (_pendingLength == 0)
                     return !_writeFailed;
                 buffer = _pending!;

@@ -111,12 +111,17 @@ public sealed partial class WebSocketConnection : IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
         AbortCore(CloseInitiator.Local, FrameError.None);
-        // The transport is aborted, so a pending read or write fails promptly and releases its gate.
+        // The transport is aborted, so a pending read or write fails promptly and releases its gate. Once the
+        // buffers are back in the pool the gates are released again: later calls see _disposed and do nothing.
         await _readerGate.WaitAsync().ConfigureAwait(false);
         await _flushGate.WaitAsync().ConfigureAwait(false);
         ReleaseReaderResources();
         ReleaseWriterResources();
+        _flushGate.Release();
+        _readerGate.Release();
     }
+
+    private bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
     private void AbortCore(CloseInitiator initiator, FrameError error)
     {

@@ -9,6 +9,9 @@ internal abstract class AsyncDuplexStream : Stream
     public override long Length => throw new NotSupportedException();
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
     public override void Flush() { }
+    // Writes are never buffered, so flushing is a completed no-op (as for NetworkStream). Without this override
+    // Stream.FlushAsync would queue Flush to the thread pool on every call.
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();

@@ -231,6 +231,10 @@ public class ConnectionTests
         Assert.Single(observer.Closes);
         Assert.False(server.TryWrite("late"u8, WebSocketMessageType.Text));
         Assert.False(await server.SendPingAsync());
+        Assert.False(await server.FlushAsync().AsTask().WaitAsync(Bound));
+        Assert.True((await server.ReceiveAsync().AsTask().WaitAsync(Bound)).IsClose);
+        Assert.Equal(1006, (await server.CloseAsync().WaitAsync(Bound)).Code);
+        await server.DisposeAsync();
     }
 
     [Fact]
