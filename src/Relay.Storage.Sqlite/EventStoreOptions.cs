@@ -1,0 +1,137 @@
+using Relay.Nostr;
+using Relay.Storage.Sqlite.Internal;
+
+namespace Relay.Storage.Sqlite;
+
+/// <summary>
+/// How to open an <see cref="EventStore"/>. Every default says where it comes from; the measurements behind
+/// them are in docs/benchmarks.md ("Relay → Storage").
+/// </summary>
+/// <remarks>Immutable once built; safe to share between threads.</remarks>
+public sealed record EventStoreOptions
+{
+    /// <summary>Default <see cref="FileName"/>.</summary>
+    public const string DefaultFileName = "relay.db";
+
+    /// <summary>Directory holding the database (created when missing).</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>File name of the database inside <see cref="DataDirectory"/>. Default <c>relay.db</c>.</summary>
+    public string FileName { get; init; } = DefaultFileName;
+
+    /// <summary>
+    /// Durability of each commit. Default <see cref="SynchronousMode.Normal"/>: the relay promises that an
+    /// event answered <c>OK true</c> survives the process being killed, which WAL + NORMAL guarantees (the
+    /// commit is in the kernel's page cache before <c>WriteBatch</c> returns, proven by the SIGKILL test);
+    /// FULL adds an fsync per batch, which costs far more than the batch itself on most disks (see the
+    /// storage benchmarks), to also survive power loss. Choose FULL when the host can lose power unannounced.
+    /// </summary>
+    public SynchronousMode Synchronous { get; init; } = SynchronousMode.Normal;
+
+    /// <summary>
+    /// How long a connection waits for a lock held by another connection before failing with SQLITE_BUSY
+    /// (<c>PRAGMA busy_timeout</c>). Default 5 s: inside the relay the one writer never waits on readers
+    /// (WAL), so only an outside process (the <c>sqlite3</c> shell, an offline tool) can hold the lock; 5 s
+    /// rides out a short maintenance statement without stalling the writer for long.
+    /// </summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Bytes of the database each connection reads through a memory map (<c>PRAGMA mmap_size</c>). Default
+    /// 256 MiB: reads then come straight from the kernel's page cache (shared by every connection) instead of
+    /// being copied into each connection's own cache, which matters with several query workers. It is address
+    /// space, not memory. 0 turns it off (advisable on filesystems where I/O errors must not become SIGBUS).
+    /// </summary>
+    public long MmapSizeBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// Page cache of the writer connection in KiB (<c>PRAGMA cache_size</c>). Default 64 MiB: a batch touches
+    /// the events table and seven index b-trees at random places; keeping their interior pages and the recent
+    /// leaves cached keeps a 1,000-event batch from re-reading pages (measured in the write benchmarks).
+    /// </summary>
+    public int WriterCacheKiB { get; init; } = 64 * 1024;
+
+    /// <summary>
+    /// Page cache of each read connection in KiB. Default 8 MiB: reads are served mostly from the memory map
+    /// (<see cref="MmapSizeBytes"/>); the cache holds what lies beyond it and temporary sort pages.
+    /// </summary>
+    public int ReaderCacheKiB { get; init; } = 8 * 1024;
+
+    /// <summary>
+    /// Read connections kept open when idle. Default 8: the relay runs a few query workers (about one per
+    /// core) plus the ingest threads' duplicate checks; more readers than that are opened on demand and
+    /// closed when returned.
+    /// </summary>
+    public int MaxIdleReaders { get; init; } = 8;
+
+    /// <summary>
+    /// Default bound on rows a query may read from the indexes before it stops and reports truncation
+    /// (<see cref="QueryCursor.Truncated"/>). Default 100,000: twice the largest honest REQ (50 filters × a
+    /// limit of 500 = 25,000 events, plus index overlap), about 50–100 ms of work here, so one expensive
+    /// REQ cannot occupy a worker for seconds.
+    /// </summary>
+    public long MaxRowsScanned { get; init; } = 100_000;
+
+    /// <summary>
+    /// Most index streams one filter is split into (one per author and kind, per author, per kind or per
+    /// tag value, each read newest first and merged). Default 256: a filter over a 256-author follow list
+    /// still reads each author's newest events directly; above it the filter falls back to one scan in
+    /// <c>created_at</c> order, which is the cheaper plan when the author set covers much of the traffic.
+    /// </summary>
+    public int MaxStreamsPerFilter { get; init; } = 256;
+
+    /// <summary>Protocol limits (the default and maximum <c>limit</c> of a filter).</summary>
+    public NostrLimits Limits { get; init; } = NostrLimits.Default;
+
+    /// <summary>Clock for NIP-40 expiration checks at write time and for exports.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Full path of the database file.</summary>
+    public string DatabasePath => Path.Combine(DataDirectory, FileName);
+
+    /// <summary>Checks that every option is usable.</summary>
+    /// <exception cref="ArgumentException">An option is empty, zero, negative or out of range.</exception>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(DataDirectory))
+        {
+            ThrowHelper.ThrowArgument("A data directory is required.", nameof(DataDirectory));
+        }
+
+        if (string.IsNullOrWhiteSpace(FileName) || FileName.IndexOfAny(['/', '\\']) >= 0)
+        {
+            ThrowHelper.ThrowArgument("The file name must be a plain file name.", nameof(FileName));
+        }
+
+        if (BusyTimeout < TimeSpan.Zero || BusyTimeout.TotalMilliseconds > int.MaxValue)
+        {
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(BusyTimeout), "Must be between 0 and int.MaxValue ms.");
+        }
+
+        RequireNonNegative(MmapSizeBytes, nameof(MmapSizeBytes));
+        RequirePositive(WriterCacheKiB, nameof(WriterCacheKiB));
+        RequirePositive(ReaderCacheKiB, nameof(ReaderCacheKiB));
+        RequireNonNegative(MaxIdleReaders, nameof(MaxIdleReaders));
+        RequirePositive(MaxRowsScanned, nameof(MaxRowsScanned));
+        RequirePositive(MaxStreamsPerFilter, nameof(MaxStreamsPerFilter));
+        ArgumentNullException.ThrowIfNull(Limits);
+        ArgumentNullException.ThrowIfNull(TimeProvider);
+        Limits.Validate();
+    }
+
+    private static void RequirePositive(long value, string name)
+    {
+        if (value <= 0)
+        {
+            ThrowHelper.ThrowArgumentOutOfRange(name, "Must be positive.");
+        }
+    }
+
+    private static void RequireNonNegative(long value, string name)
+    {
+        if (value < 0)
+        {
+            ThrowHelper.ThrowArgumentOutOfRange(name, "Must not be negative.");
+        }
+    }
+}
