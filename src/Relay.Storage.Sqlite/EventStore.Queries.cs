@@ -22,8 +22,8 @@ public sealed partial class EventStore
 
     /// <summary>
     /// The answer <see cref="EventWriter.WriteBatch(ReadOnlySpan{NostrEvent}, Span{WriteOutcome})"/> would certainly
-    /// give this event from what is stored now — <see cref="WriteStatus.Duplicate"/>, <see cref="WriteStatus.Deleted"/>
-    /// or <see cref="WriteStatus.Superseded"/> — or null when it might be stored. Meant for the relay's ingest
+    /// give this event from what is stored now — <see cref="WriteStatus.Duplicate"/>, <see cref="WriteStatus.Expired"/>,
+    /// <see cref="WriteStatus.Deleted"/> or <see cref="WriteStatus.Superseded"/> — or null when it might be stored. Meant for the relay's ingest
     /// path <i>before</i> signature verification (~60 µs): the id binds every field, so the decision holds for
     /// the event whatever its signature. A few index lookups on a read connection; thread-safe.
     /// </summary>
@@ -37,7 +37,8 @@ public sealed partial class EventStore
         var connection = RentReader();
         try
         {
-            return connection.Lookups.PreCheck(nostrEvent) is { } status ? new WriteOutcome(status) : null;
+            var now = Options.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+            return connection.Lookups.PreCheck(nostrEvent, now) is { } status ? new WriteOutcome(status) : null;
         }
         finally
         {
@@ -214,7 +215,7 @@ public sealed partial class EventStore
     {
         var search = filter.Search is not null;
         var specs = new List<SqlSpec>();
-        FilterPlanner.PlanStreams(filter, now, streamCap, search || limit == long.MaxValue ? null : limit, specs);
+        var limitedInSql = FilterPlanner.PlanStreams(filter, now, streamCap, search || limit == long.MaxValue ? null : limit, specs);
         var streams = new List<IEventStream>(specs.Count);
         try
         {
@@ -229,8 +230,11 @@ public sealed partial class EventStore
             throw;
         }
 
-        // The limit applies to the filter's merged answer; a single stream already carries it in SQL.
-        IEventStream merged = streams.Count == 1 ? streams[0] : new MergeStream([.. streams], search ? long.MaxValue : limit);
+        // The limit applies to the filter's merged, deduplicated answer; a single stream that carries it in SQL
+        // and never repeats an event needs no merge.
+        IEventStream merged = streams.Count == 1 && limitedInSql
+            ? streams[0]
+            : new MergeStream([.. streams], search ? long.MaxValue : limit);
         return search ? new MatchingStream(merged, filter, Options.Limits, limit) : merged;
     }
 

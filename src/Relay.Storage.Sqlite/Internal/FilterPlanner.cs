@@ -38,13 +38,17 @@ internal static class FilterPlanner
     /// <param name="streamCap">Most streams this filter may use.</param>
     /// <param name="limit">Rows each stream may return, or null for no bound (search filters, counted in C#).</param>
     /// <param name="output">Receives the streams' SQL.</param>
-    public static void PlanStreams(NostrFilter filter, long now, int streamCap, long? limit, List<SqlSpec> output)
+    /// <returns>
+    /// False when a stream may return one event more than once (one tag stream over several values of a
+    /// condition): the caller then deduplicates and applies the limit itself, and the streams carry none.
+    /// </returns>
+    public static bool PlanStreams(NostrFilter filter, long now, int streamCap, long? limit, List<SqlSpec> output)
     {
         const string Columns = "e.created_at, e.id, e.json";
         if (filter.Ids is not null)
         {
             output.Add(Build(filter, Driver.Ids, null, default, null, now, Columns, limit));
-            return;
+            return true;
         }
 
         if (!filter.Tags.IsEmpty)
@@ -60,10 +64,12 @@ internal static class FilterPlanner
             }
             else
             {
-                output.Add(Build(filter, Driver.Tag, tag, default, null, now, Columns, limit));
+                // An event carrying two of the values comes twice: no SQL LIMIT, the caller's merge dedupes.
+                output.Add(Build(filter, Driver.Tag, tag, default, null, now, Columns, null));
+                return false;
             }
 
-            return;
+            return true;
         }
 
         var authors = filter.Authors is { } a ? a.Distinct().ToArray() : null;
@@ -96,6 +102,8 @@ internal static class FilterPlanner
         {
             output.Add(Build(filter, Driver.Created, null, default, null, now, Columns, limit));
         }
+
+        return true;
     }
 
     /// <summary>

@@ -150,11 +150,17 @@ internal sealed class Lookups : IDisposable
     /// alone; null when it might be stored. Runs before signature verification: an id binds the pubkey and every
     /// field, so what is decided here from the id and address holds for the event whatever its signature.
     /// </summary>
-    public WriteStatus? PreCheck(NostrEvent nostrEvent)
+    /// <remarks>Same checks in the same order as the writer, so both give the same answer.</remarks>
+    public WriteStatus? PreCheck(NostrEvent nostrEvent, long now)
     {
         if (Exists(nostrEvent.Id))
         {
             return WriteStatus.Duplicate;
+        }
+
+        if (nostrEvent.IsExpired(now))
+        {
+            return WriteStatus.Expired;
         }
 
         if (IsDeletedById(nostrEvent))

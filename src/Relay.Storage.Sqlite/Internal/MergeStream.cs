@@ -3,9 +3,9 @@ using Relay.Nostr.Events;
 namespace Relay.Storage.Sqlite.Internal;
 
 /// <summary>
-/// Merges ordered streams into one, in NIP-01 order, dropping events that several streams return (one event
-/// under two tag values of a filter, or matched by two filters of a REQ), and stopping after
-/// <c>limit</c> events. Children are advanced lazily: only the streams whose head was just returned move on
+/// Merges ordered streams into one, in NIP-01 order, dropping events returned more than once (one event under
+/// two tag values of a filter, whether by two streams or by one stream over a value list, or matched by two
+/// filters of a REQ), and stopping after <c>limit</c> events. Children are advanced lazily: only the streams whose head was just returned move on
 /// the next call, so a filter with 30 streams and limit 100 reads about 130 rows, not 3,000.
 /// </summary>
 internal sealed class MergeStream : IEventStream
@@ -15,6 +15,7 @@ internal sealed class MergeStream : IEventStream
     private readonly PriorityQueue<IEventStream, (long CreatedAt, EventId Id)> _queue;
     private readonly List<IEventStream> _current = [];
     private IEventStream? _head;
+    private (long CreatedAt, EventId Id) _last;
     private long _returned;
     private bool _started;
 
@@ -69,6 +70,7 @@ internal sealed class MergeStream : IEventStream
         }
 
         _head = head;
+        _last = key;
         _returned++;
         return true;
     }
@@ -83,9 +85,14 @@ internal sealed class MergeStream : IEventStream
 
     private void Advance(IEventStream child)
     {
-        if (child.MoveNext())
+        while (child.MoveNext())
         {
-            _queue.Enqueue(child, (child.CreatedAt, child.Id));
+            // Repeats of the event just returned arrive next in order: skip them.
+            if (_returned == 0 || child.Id != _last.Id || child.CreatedAt != _last.CreatedAt)
+            {
+                _queue.Enqueue(child, (child.CreatedAt, child.Id));
+                return;
+            }
         }
     }
 }
