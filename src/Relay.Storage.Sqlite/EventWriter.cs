@@ -29,8 +29,12 @@ public sealed partial class EventWriter : IDisposable
     private readonly Statement _deleteEvent;
     private readonly Statement _deleteTags;
     private readonly Statement _addCount;
+    private readonly Checkpointer _checkpointer;
+    private readonly string _walPath;
     private int _busy;
     private long _countDelta;
+    private long _pagesSinceCheckpointRequest;
+    private bool _walCheckDue;
     private bool _disposed;
 
     internal EventWriter(EventStore store, SqliteConnection connection)
@@ -54,7 +58,15 @@ public sealed partial class EventWriter : IDisposable
         _addCount = new Statement(_db, "UPDATE meta SET value = value + ?1 WHERE key = 'event_count'");
         InitializeDeletion();
         InitializePurge();
+        _walPath = store.DatabasePath + "-wal";
+        _checkpointer = new Checkpointer(store.Options);
     }
+
+    /// <summary>Background checkpoints completed so far (tests, diagnostics).</summary>
+    internal long BackgroundCheckpoints => _checkpointer.Completed;
+
+    /// <summary>Checkpoints the writer ran itself because the WAL passed <see cref="EventStoreOptions.MaxWalBytes"/>.</summary>
+    internal long WriterCheckpoints { get; private set; }
 
     /// <summary>
     /// Stores a batch in ONE transaction and returns one outcome per event, in order. Events later in the
@@ -117,6 +129,7 @@ public sealed partial class EventWriter : IDisposable
         try
         {
             var now = _store.Options.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+            CheckpointIfWalTooLarge();
             _begin.Execute();
             try
             {
@@ -161,6 +174,7 @@ public sealed partial class EventWriter : IDisposable
         _addCount.Dispose();
         DisposeDeletion();
         DisposePurge();
+        _checkpointer.Dispose();
         _connection.Dispose();
         _store.WriterClosed();
     }
@@ -278,6 +292,45 @@ public sealed partial class EventWriter : IDisposable
         }
 
         _commit.Execute();
+        CountWalPages();
+    }
+
+    /// <summary>
+    /// Wakes the background checkpointer every <see cref="EventStoreOptions.WalCheckpointPages"/> pages this
+    /// connection appended to the WAL (SQLITE_DBSTATUS_CACHE_WRITE: pages written by commits).
+    /// </summary>
+    private void CountWalPages()
+    {
+        const int CacheWrite = 9; // SQLITE_DBSTATUS_CACHE_WRITE
+        raw.sqlite3_db_status(_db, CacheWrite, out var pages, out _, 1);
+        _pagesSinceCheckpointRequest += pages;
+        if (_pagesSinceCheckpointRequest >= _store.Options.WalCheckpointPages)
+        {
+            _pagesSinceCheckpointRequest = 0;
+            _checkpointer.Request();
+            _walCheckDue = true;
+        }
+    }
+
+    /// <summary>
+    /// The backstop, before a batch writes anything (so a failure costs that batch, never a committed one): under
+    /// sustained load the background checkpoint never copies the WAL completely, so the WAL never restarts and
+    /// grows; past <see cref="EventStoreOptions.MaxWalBytes"/> the writer checkpoints itself between transactions,
+    /// which copies everything, and the next transaction restarts the WAL.
+    /// </summary>
+    private void CheckpointIfWalTooLarge()
+    {
+        if (!_walCheckDue)
+        {
+            return;
+        }
+
+        _walCheckDue = false;
+        var wal = new FileInfo(_walPath);
+        if (wal.Exists && wal.Length > _store.Options.MaxWalBytes && Checkpointer.Checkpoint(_db))
+        {
+            WriterCheckpoints++;
+        }
     }
 
     private void RollbackIfOpen()

@@ -33,6 +33,9 @@ internal static class Connections
             // transaction; enforcing a foreign key would add a parent lookup to every tag insert for nothing.
             Pragma(connection, "foreign_keys", "OFF");
             Pragma(connection, "journal_size_limit", JournalSizeLimitBytes);
+
+            // Checkpoints run on the Checkpointer's connection and thread, never inside a commit.
+            Pragma(connection, "wal_autocheckpoint", 0);
             Pragma(connection, "cache_size", -options.WriterCacheKiB);
             return connection;
         }
