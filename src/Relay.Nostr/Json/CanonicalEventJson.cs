@@ -29,6 +29,14 @@ internal static class CanonicalEventJson
     /// <summary>Preimages up to this size are built on the stack; a typical kind-1 event needs ~300 bytes.</summary>
     private const int StackPreimageLimit = 1024;
 
+    /// <summary>
+    /// One SHA-256 context per thread, reset after every use. <see cref="SHA256.HashData(ReadOnlySpan{byte}, Span{byte})"/>
+    /// creates and frees an OpenSSL digest context per call (malloc, memset, free: about a fifth of the cost of
+    /// hashing a typical event, measured with perf); reusing one avoids that. Lives as long as its thread.
+    /// </summary>
+    [ThreadStatic]
+    private static IncrementalHash? t_sha256;
+
     private static readonly int FixedLength =
         IdPrefix.Length + EventId.HexLength + PubKeyPrefix.Length + PublicKey.HexLength + CreatedAtPrefix.Length
         + KindPrefix.Length + TagsPrefix.Length + ContentPrefix.Length + SigPrefix.Length + Signature.HexLength + Suffix.Length;
@@ -98,7 +106,9 @@ internal static class CanonicalEventJson
             preimage[w++] = (byte)']';
 
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(preimage[..w], hash);
+            var sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            sha256.AppendData(preimage[..w]);
+            sha256.TryGetHashAndReset(hash, out _);
             return new EventId(hash);
         }
         finally

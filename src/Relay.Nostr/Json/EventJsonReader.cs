@@ -184,28 +184,30 @@ internal static partial class EventJsonReader
         return new NostrEvent(state.Id, state.PubKey, state.CreatedAt, state.Kind, tags, state.Content!, state.Sig, json, facts);
     }
 
-    private static int IdentifyField(ref Utf8JsonReader reader)
+    private static int IdentifyField(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped ? IdentifyEscapedField(reader.ValueSpan) : IdentifyField(reader.ValueSpan);
+
+    /// <summary>A key spelled with escapes (<c>"\u0069d"</c>) is still that key; anything long is unknown anyway.</summary>
+    private static int IdentifyEscapedField(ReadOnlySpan<byte> raw)
     {
         Span<byte> unescaped = stackalloc byte[16];
-        scoped var name = reader.ValueSpan;
-        if (reader.ValueIsEscaped)
-        {
-            // A key spelled with escapes ("\u0069d") is still that key; anything long is unknown anyway.
-            if (name.Length > unescaped.Length || !JsonStringDecoder.TryDecode(name, true, unescaped, out name))
-            {
-                return 0;
-            }
-        }
+        return raw.Length <= unescaped.Length && JsonStringDecoder.TryDecode(raw, true, unescaped, out var name)
+            ? IdentifyField(name)
+            : 0;
+    }
 
-        return name switch
+    private static int IdentifyField(ReadOnlySpan<byte> name)
+    {
+        // Dispatch on length first: one comparison per key instead of up to seven.
+        return name.Length switch
         {
-            _ when name.SequenceEqual("id"u8) => IdField,
-            _ when name.SequenceEqual("pubkey"u8) => PubKeyField,
-            _ when name.SequenceEqual("created_at"u8) => CreatedAtField,
-            _ when name.SequenceEqual("kind"u8) => KindField,
-            _ when name.SequenceEqual("tags"u8) => TagsField,
-            _ when name.SequenceEqual("content"u8) => ContentField,
-            _ when name.SequenceEqual("sig"u8) => SigField,
+            2 when name.SequenceEqual("id"u8) => IdField,
+            3 when name.SequenceEqual("sig"u8) => SigField,
+            4 when name.SequenceEqual("kind"u8) => KindField,
+            4 when name.SequenceEqual("tags"u8) => TagsField,
+            6 when name.SequenceEqual("pubkey"u8) => PubKeyField,
+            7 when name.SequenceEqual("content"u8) => ContentField,
+            10 when name.SequenceEqual("created_at"u8) => CreatedAtField,
             _ => 0,
         };
     }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Relay.Nostr.Events;
 
 namespace Relay.Nostr.Crypto.Internal;
 
@@ -11,6 +12,7 @@ namespace Relay.Nostr.Crypto.Internal;
 internal sealed unsafe class NativeSchnorrBackend : ISchnorrBackend
 {
     private readonly nint _context;
+    private readonly ParsedPublicKeyCache _parsedKeys = new();
 
     private NativeSchnorrBackend(nint context, string libraryFile)
     {
@@ -66,15 +68,43 @@ internal sealed unsafe class NativeSchnorrBackend : ISchnorrBackend
             return false;
         }
 
-        byte* parsedKey = stackalloc byte[Secp256k1Interop.XOnlyPubKeySize];
+        var parsedKey = ParsePublicKey(publicKey);
+        if (parsedKey is null)
+        {
+            return false;
+        }
+
         fixed (byte* sigPtr = signature)
         fixed (byte* messagePtr = message)
+        fixed (byte* keyPtr = parsedKey)
+        {
+            return Secp256k1Interop.SchnorrSigVerify(_context, sigPtr, messagePtr, (nuint)message.Length, keyPtr) == 1;
+        }
+    }
+
+    /// <summary>The parsed key from the cache, or parsed now; null when it is not an x coordinate on the curve.</summary>
+    private byte[]? ParsePublicKey(ReadOnlySpan<byte> publicKey)
+    {
+        var key = new PublicKey(publicKey);
+        var parsed = _parsedKeys.TryGet(key);
+        if (parsed is not null)
+        {
+            return parsed;
+        }
+
+        parsed = new byte[Secp256k1Interop.XOnlyPubKeySize];
+        fixed (byte* parsedPtr = parsed)
         fixed (byte* keyPtr = publicKey)
         {
             // xonly_pubkey_parse fails for x ≥ p and for x not on the curve (BIP-340 lift_x).
-            return Secp256k1Interop.XOnlyPubKeyParse(_context, parsedKey, keyPtr) == 1
-                && Secp256k1Interop.SchnorrSigVerify(_context, sigPtr, messagePtr, (nuint)message.Length, parsedKey) == 1;
+            if (Secp256k1Interop.XOnlyPubKeyParse(_context, parsedPtr, keyPtr) != 1)
+            {
+                return null;
+            }
         }
+
+        _parsedKeys.Add(key, parsed);
+        return parsed;
     }
 
     public bool TrySign(ReadOnlySpan<byte> secretKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> auxRand, Span<byte> signature)
