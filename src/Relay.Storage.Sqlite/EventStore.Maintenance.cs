@@ -100,7 +100,7 @@ public sealed partial class EventStore
     /// Writes a consistent copy of the database to <paramref name="path"/> while the writer keeps writing, using
     /// SQLite's online backup API in one step: it copies the pages of one read snapshot, so the copy holds exactly
     /// the transactions committed when it started. Chosen over <c>VACUUM INTO</c>, which rebuilds every table and
-    /// index row by row for a smaller file: 1.7 times as long on 100,000 events (docs/benchmarks.md), all of it
+    /// index row by row for a smaller file: 1.5 times as long on 100,000 events (docs/benchmarks.md), all of it
     /// CPU on a core the relay needs. The copy is
     /// written beside the target and renamed into place, so a crash never leaves a partial file under the
     /// target name; an existing file at the target is replaced.

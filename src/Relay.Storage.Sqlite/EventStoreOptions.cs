@@ -21,10 +21,11 @@ public sealed record EventStoreOptions
 
     /// <summary>
     /// Durability of each commit. Default <see cref="SynchronousMode.Normal"/>: the relay promises that an
-    /// event answered <c>OK true</c> survives the process being killed, which WAL + NORMAL guarantees (the
-    /// commit is in the kernel's page cache before <c>WriteBatch</c> returns, proven by the SIGKILL test);
-    /// FULL adds an fsync per batch, which costs far more than the batch itself on most disks (see the
-    /// storage benchmarks), to also survive power loss. Choose FULL when the host can lose power unannounced.
+    /// event answered <c>OK true</c> survives the process being killed, which WAL + NORMAL guarantees (the commit
+    /// is in the kernel's page cache before <c>WriteBatch</c> returns; the SIGKILL test proves it). FULL adds an
+    /// fsync per commit: measured here 466 µs instead of 171 µs per one-event batch, no difference beyond noise
+    /// at 100 or 1,000 events per batch (docs/benchmarks.md). Choose FULL when the host can lose power
+    /// unannounced and every acknowledged event must survive that too.
     /// </summary>
     public SynchronousMode Synchronous { get; init; } = SynchronousMode.Normal;
 
@@ -42,7 +43,7 @@ public sealed record EventStoreOptions
     /// come straight from the kernel's page cache, shared by every connection, instead of a read() system call
     /// and a copy into each connection's own cache per page. It is address space, not memory: the kernel decides
     /// what stays resident. Measured on 1,000,000 events (~1.2 GB): authors + kinds + limit 100 has a p99 of
-    /// 1.7 ms with the whole file mapped against 8.3 ms with 256 MiB and 12.8 ms with no map (docs/benchmarks.md).
+    /// 1.5 ms with the whole file mapped against 4.4 ms with 256 MiB and 11.3 ms with no map (docs/benchmarks.md).
     /// 0 turns it off, advisable only where an I/O error must not become SIGBUS (network filesystems).
     /// </summary>
     public long MmapSizeBytes { get; init; } = 2047L * 1024 * 1024;
@@ -62,10 +63,10 @@ public sealed record EventStoreOptions
 
     /// <summary>
     /// WAL pages the writer appends before it wakes the background checkpointer (which copies them into the
-    /// database file on its own thread). Default 16,384 pages (64 MiB): SQLite's own default of 1,000 pages,
-    /// run inside the commit, was the largest cost of a write (270 → 60 µs per event at batch 1,000, measured);
-    /// checkpointing less often also writes a page dirtied by many batches to the database file once. The WAL
-    /// is replayed on open after a crash, so it is kept to tens of MiB rather than gigabytes.
+    /// database file on its own thread). Default 16,384 pages (64 MiB): SQLite's own default of 1,000 pages, run
+    /// inside the commit with an fsync, was the largest cost of a write (269 → 99 µs per event at batch 1,000,
+    /// measured back to back, docs/benchmarks.md); checkpointing less often also writes a page dirtied by many
+    /// batches to the database file once. The WAL is replayed on open after a crash, so it is kept to tens of MiB.
     /// </summary>
     public int WalCheckpointPages { get; init; } = 16_384;
 
@@ -86,11 +87,12 @@ public sealed record EventStoreOptions
 
     /// <summary>
     /// Default bound on rows a query may read from the indexes before it stops and reports truncation
-    /// (<see cref="QueryCursor.Truncated"/>). Default 100,000: twice the largest honest REQ (50 filters × a
-    /// limit of 500 = 25,000 events, plus index overlap), about 50–100 ms of work here, so one expensive
-    /// REQ cannot occupy a worker for seconds.
+    /// (<see cref="QueryCursor.Truncated"/>). Default 50,000: twice the largest honest answer (50 filters × a
+    /// limit of 500 = 25,000 events), so such a REQ completes even with rows shared between filters; at the
+    /// ~2 µs per row measured on 1,000,000 events that is about 0.1 s of one worker, so an expensive REQ
+    /// (a COUNT over a popular tag, a search) cannot hold a worker for seconds.
     /// </summary>
-    public long MaxRowsScanned { get; init; } = 100_000;
+    public long MaxRowsScanned { get; init; } = 50_000;
 
     /// <summary>
     /// Most index streams one filter is split into (one per author and kind, per author, per kind or per

@@ -10,9 +10,9 @@ namespace Relay.Storage.Sqlite.Internal;
 /// <remarks>
 /// <para>Why: SQLite's automatic checkpoint runs inside the commit that crosses its threshold, on the committing
 /// thread, and includes an fsync of the database file. With seven indexes an event dirties about five random
-/// pages, so checkpoints every 4 MiB (the default) made a 1,000-event batch cost 270 µs per event instead of
-/// 60 µs (measured, docs/benchmarks.md). A PASSIVE checkpoint runs alongside the writer and readers without
-/// blocking either.</para>
+/// pages, so checkpoints every 4 MiB (the default) made a 1,000-event batch cost 269 µs per event instead of
+/// 99 µs with this thread (measured back to back, docs/benchmarks.md). A PASSIVE checkpoint runs alongside the
+/// writer and readers without blocking either.</para>
 /// <para>Failures (an I/O error) are kept in <see cref="LastError"/> and not thrown: the data is safe in the WAL,
 /// and the writer's own backstop checkpoint reports a persistent failure through <c>WriteBatch</c>.</para>
 /// <para>Thread-safe: <see cref="Request"/> may be called from any thread.</para>
