@@ -34,7 +34,7 @@ public sealed partial class EventWriter : IDisposable
     private int _busy;
     private long _countDelta;
     private long _pagesSinceCheckpointRequest;
-    private bool _walCheckDue;
+    private bool _walCheckpointDue;
     private bool _disposed;
 
     internal EventWriter(EventStore store, SqliteConnection connection)
@@ -296,19 +296,30 @@ public sealed partial class EventWriter : IDisposable
     }
 
     /// <summary>
-    /// Wakes the background checkpointer every <see cref="EventStoreOptions.WalCheckpointPages"/> pages this
-    /// connection appended to the WAL (SQLITE_DBSTATUS_CACHE_WRITE: pages written by commits).
+    /// Every <see cref="EventStoreOptions.WalCheckpointPages"/> pages this connection appended to the WAL
+    /// (SQLITE_DBSTATUS_CACHE_WRITE: pages written by commits), wakes the background checkpointer — or, when the
+    /// WAL has outgrown <see cref="EventStoreOptions.MaxWalBytes"/>, leaves the checkpoint to the writer's next
+    /// batch (<see cref="CheckpointIfWalTooLarge"/>).
     /// </summary>
     private void CountWalPages()
     {
         const int CacheWrite = 9; // SQLITE_DBSTATUS_CACHE_WRITE
         raw.sqlite3_db_status(_db, CacheWrite, out var pages, out _, 1);
         _pagesSinceCheckpointRequest += pages;
-        if (_pagesSinceCheckpointRequest >= _store.Options.WalCheckpointPages)
+        if (_pagesSinceCheckpointRequest < _store.Options.WalCheckpointPages)
         {
-            _pagesSinceCheckpointRequest = 0;
+            return;
+        }
+
+        _pagesSinceCheckpointRequest = 0;
+        var wal = new FileInfo(_walPath);
+        if (wal.Exists && wal.Length > _store.Options.MaxWalBytes)
+        {
+            _walCheckpointDue = true;
+        }
+        else
+        {
             _checkpointer.Request();
-            _walCheckDue = true;
         }
     }
 
@@ -316,19 +327,14 @@ public sealed partial class EventWriter : IDisposable
     /// The backstop, before a batch writes anything (so a failure costs that batch, never a committed one): under
     /// sustained load the background checkpoint never copies the WAL completely, so the WAL never restarts and
     /// grows; past <see cref="EventStoreOptions.MaxWalBytes"/> the writer checkpoints itself between transactions,
-    /// which copies everything, and the next transaction restarts the WAL.
+    /// which copies everything, and the next transaction restarts the WAL. SQLite answers SQLITE_BUSY, without
+    /// waiting, while the background thread still runs an earlier checkpoint: the next batch tries again.
     /// </summary>
     private void CheckpointIfWalTooLarge()
     {
-        if (!_walCheckDue)
+        if (_walCheckpointDue && Checkpointer.Checkpoint(_db))
         {
-            return;
-        }
-
-        _walCheckDue = false;
-        var wal = new FileInfo(_walPath);
-        if (wal.Exists && wal.Length > _store.Options.MaxWalBytes && Checkpointer.Checkpoint(_db))
-        {
+            _walCheckpointDue = false;
             WriterCheckpoints++;
         }
     }

@@ -33,7 +33,8 @@ public sealed class CheckpointTests
     {
         using var store = new TempStore(o => o with { WalCheckpointPages = 1, MaxWalBytes = 1 });
 
-        // Each batch may find the background checkpoint running (then it does the work); bounded retries.
+        // The first commit leaves a WAL over the 1-byte bound, so the writer (not the background thread) checkpoints
+        // before the next batch; a SQLITE_BUSY from a checkpoint still running would be retried batch after batch.
         for (var b = 0; b < 200 && store.Writer.WriterCheckpoints == 0; b++)
         {
             store.StoreAll(Batch(b, 5));
