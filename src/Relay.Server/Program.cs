@@ -6,6 +6,7 @@ var root = new RootCommand("Relay: a Nostr relay server.")
 {
     VersionCommand.Create(),
     HealthCommand.Create(),
+    EchoCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();
