@@ -39,7 +39,7 @@ public sealed partial class WebSocketConnection
         if (!await FlushBoundedAsync(timeout.Token).ConfigureAwait(false))
             return;
 
-        if (_readerGate.Wait(0))
+        if (_readerGate.TryEnter())
         {
             // Nobody is receiving: read the peer's close ourselves.
             try
@@ -49,7 +49,7 @@ public sealed partial class WebSocketConnection
             }
             finally
             {
-                _readerGate.Release();
+                _readerGate.Exit();
             }
 
             return;
@@ -91,25 +91,26 @@ public sealed partial class WebSocketConnection
     /// <summary>Writes what is queued within the close timeout. False when the connection ended instead.</summary>
     private async Task<bool> FlushBoundedAsync(CancellationToken timeout)
     {
+        // The flush gate cannot be waited for with a timeout: when it fires, the peer does not even read, so we
+        // abort, which makes the current flusher fail and pass the gate on.
+        using var onTimeout = timeout.UnsafeRegister(static state => ((WebSocketConnection)state!).AbortAfterCloseTimeout(), this);
+        await _flushGate.EnterAsync().ConfigureAwait(false);
         try
         {
-            await _flushGate.WaitAsync(timeout).ConfigureAwait(false);
-            try
-            {
-                return await FlushCoreAsync(timeout).ConfigureAwait(false) && !IsClosed;
-            }
-            finally
-            {
-                ReleaseFlushGate();
-            }
+            return !timeout.IsCancellationRequested && await FlushCoreAsync(timeout).ConfigureAwait(false) && !IsClosed;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            // The peer does not even read: there is no point waiting for its close frame.
-            CompleteAbnormally(_localCloseCode, _localCloseReason, CloseInitiator.Local);
+            AbortAfterCloseTimeout();
             return false;
         }
+        finally
+        {
+            ReleaseFlushGate();
+        }
     }
+
+    private void AbortAfterCloseTimeout() => CompleteAbnormally(_localCloseCode, _localCloseReason, CloseInitiator.Local);
 
     /// <summary>
     /// Reader: discards frames until the peer's close frame, end of stream or the timeout. Frames are delimited

@@ -22,7 +22,7 @@ public sealed partial class WebSocketConnection
     private const int RetainedMessageBufferSize = 64 * 1024;
 
     // Reader state: touched only by the holder of _readerGate (ReceiveAsync, or CloseAsync draining).
-    private readonly SemaphoreSlim _readerGate = new(1, 1);
+    private readonly AsyncGate _readerGate = new();
     private byte[] _readBuffer = null!;  // rented in InitializeReader, returned by ReleaseReaderResources
     private int _readStart;              // first unconsumed byte
     private int _readEnd;                // end of the bytes read
@@ -58,7 +58,7 @@ public sealed partial class WebSocketConnection
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<WebSocketMessage> ReceiveAsync(CancellationToken cancellationToken = default)
     {
-        if (!_readerGate.Wait(0, CancellationToken.None))
+        if (!_readerGate.TryEnter())
         {
             // CloseAsync may be draining the peer's close as the reader; anything else is a second reader.
             if (!IsCloseQueued)
@@ -114,7 +114,7 @@ public sealed partial class WebSocketConnection
         }
         finally
         {
-            _readerGate.Release();
+            _readerGate.Exit();
         }
     }
 

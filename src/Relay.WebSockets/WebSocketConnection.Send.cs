@@ -16,8 +16,9 @@ public sealed partial class WebSocketConnection
     // Writer state. Appends happen under _sendLock (any thread); one flusher at a time holds _flushGate and
     // writes what was appended, so frames from concurrent writers never interleave and are coalesced.
     private readonly Lock _sendLock = new();
-    private readonly SemaphoreSlim _flushGate = new(1, 1);
+    private readonly AsyncGate _flushGate = new();
     private byte[]? _pending;         // frames not yet handed to the transport; rented, returned by the flusher
+    private byte[]? _spare;           // a small written buffer kept for the next append instead of a pool round trip
     private int _pendingLength;
     private long _inflightBytes;      // bytes the flusher is writing now
     private int _flushRequested;      // a non-blocking flush request arrived while another flush ran
@@ -39,11 +40,44 @@ public sealed partial class WebSocketConnection
     /// <see cref="PendingOutboundBytes"/> past <see cref="WebSocketConnectionOptions.MaxPendingOutboundBytes"/>; in that
     /// case the observer is told and the connection closes with 1008.
     /// </returns>
-    public bool TryWrite(ReadOnlySpan<byte> payload, WebSocketMessageType type)
+    public bool TryWrite(ReadOnlySpan<byte> payload, WebSocketMessageType type) =>
+        AppendMessage(payload, type, takeForWriting: false, out _, out _);
+
+    /// <summary>Queues a message and flushes: <see cref="TryWrite"/> then <see cref="FlushAsync"/>.</summary>
+    /// <returns>False when the message was not sent (see <see cref="TryWrite"/>) or the transport failed.</returns>
+    public ValueTask<bool> SendAsync(ReadOnlyMemory<byte> payload, WebSocketMessageType type, CancellationToken cancellationToken = default)
+    {
+        if (!_flushGate.TryEnter())
+            return TryWrite(payload.Span, type) ? FlushAsync(cancellationToken) : new ValueTask<bool>(false);
+
+        // Uncontended, so we are the flusher: append and take the buffer under one lock, then write it.
+        byte[]? buffer;
+        int length;
+        try
+        {
+            if (!AppendMessage(payload.Span, type, takeForWriting: true, out buffer, out length))
+            {
+                ReleaseFlushGate();
+                return new ValueTask<bool>(false);
+            }
+        }
+        catch
+        {
+            ReleaseFlushGate();
+            throw;
+        }
+
+        return ReleaseWhenFlushed(FlushCoreAsync(cancellationToken, buffer, length));
+    }
+
+    /// <summary>Appends one message under the send lock; with <paramref name="takeForWriting"/> also takes everything pending for the caller, who holds the flush gate.</summary>
+    private bool AppendMessage(ReadOnlySpan<byte> payload, WebSocketMessageType type, bool takeForWriting, out byte[]? taken, out int takenLength)
     {
         if (type is not (WebSocketMessageType.Text or WebSocketMessageType.Binary))
             ThrowHelper.ThrowArgumentOutOfRange(nameof(type));
 
+        taken = null;
+        takenLength = 0;
         long pending;
         int compressedLength;
         lock (_sendLock)
@@ -52,6 +86,8 @@ public sealed partial class WebSocketConnection
                 return false;
             pending = _pendingLength + Volatile.Read(ref _inflightBytes) + payload.Length + MaxHeaderLength;
             compressedLength = pending > _options.MaxPendingOutboundBytes ? -2 : AppendMessageLocked(payload, type);
+            if (takeForWriting && compressedLength != -2)
+                TakePendingLocked(out taken, out takenLength);
         }
 
         if (compressedLength == -2)
@@ -69,10 +105,16 @@ public sealed partial class WebSocketConnection
         return true;
     }
 
-    /// <summary>Queues a message and flushes: <see cref="TryWrite"/> then <see cref="FlushAsync"/>.</summary>
-    /// <returns>False when the message was not sent (see <see cref="TryWrite"/>) or the transport failed.</returns>
-    public ValueTask<bool> SendAsync(ReadOnlyMemory<byte> payload, WebSocketMessageType type, CancellationToken cancellationToken = default) =>
-        TryWrite(payload.Span, type) ? FlushAsync(cancellationToken) : new ValueTask<bool>(false);
+    /// <summary>Hands everything pending to the flusher (under <see cref="_sendLock"/>).</summary>
+    private void TakePendingLocked(out byte[]? buffer, out int length)
+    {
+        Volatile.Write(ref _flushRequested, 0);
+        buffer = _pending;
+        length = _pendingLength;
+        _pending = null;
+        _pendingLength = 0;
+        Volatile.Write(ref _inflightBytes, length);
+    }
 
     /// <summary>Sends a ping (RFC 6455 §5.5.2). The answer is reported through <see cref="PongReceived"/> by the reader.</summary>
     /// <param name="payload">At most 125 bytes (application data the pong echoes).</param>
@@ -87,12 +129,58 @@ public sealed partial class WebSocketConnection
     /// <summary>Writes everything queued so far to the transport, in one write.</summary>
     /// <param name="cancellationToken">Cancelling aborts the connection: a half-written frame cannot be resumed.</param>
     /// <returns>True when everything queued has been written; false when the transport failed or closed.</returns>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<bool> FlushAsync(CancellationToken cancellationToken = default)
+    public ValueTask<bool> FlushAsync(CancellationToken cancellationToken = default)
     {
-        await _flushGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!_flushGate.TryEnter())
+            return FlushContendedAsync(cancellationToken);
+
+        ValueTask<bool> flush;
         try
         {
+            flush = FlushCoreAsync(cancellationToken);
+        }
+        catch
+        {
+            ReleaseFlushGate();
+            throw;
+        }
+
+        return ReleaseWhenFlushed(flush);
+    }
+
+    /// <summary>Releases the flush gate when <paramref name="flush"/> ends; without a state machine when it already has.</summary>
+    private ValueTask<bool> ReleaseWhenFlushed(ValueTask<bool> flush)
+    {
+        if (!flush.IsCompletedSuccessfully)
+            return ReleaseAfterAsync(flush);
+        var written = flush.Result; // completed: reading the result does not block
+        ReleaseFlushGate();
+        return new ValueTask<bool>(written);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> ReleaseAfterAsync(ValueTask<bool> flush)
+    {
+        try
+        {
+            return await flush.ConfigureAwait(false);
+        }
+        finally
+        {
+            ReleaseFlushGate();
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> FlushContendedAsync(CancellationToken cancellationToken)
+    {
+        // Waiting for the gate cannot be cancelled; cancelling aborts the connection instead, which makes the
+        // current flusher fail and pass the gate on.
+        using (cancellationToken.UnsafeRegister(static state => ((WebSocketConnection)state!).Abort(), this))
+            await _flushGate.EnterAsync().ConfigureAwait(false);
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
             return await FlushCoreAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -101,26 +189,33 @@ public sealed partial class WebSocketConnection
         }
     }
 
-    /// <summary>Writes until nothing is pending. The caller holds <see cref="_flushGate"/>.</summary>
+    /// <summary>
+    /// Writes until nothing is pending, starting with <paramref name="taken"/> when the caller already took the
+    /// pending buffer. The caller holds <see cref="_flushGate"/>.
+    /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<bool> FlushCoreAsync(CancellationToken cancellationToken)
+    private async ValueTask<bool> FlushCoreAsync(CancellationToken cancellationToken, byte[]? taken = null, int takenLength = 0)
     {
         while (true)
         {
-            byte[] buffer;
-            int length;
-            lock (_sendLock)
+            byte[]? buffer = taken;
+            var length = takenLength;
+            taken = null;
+            if (buffer is null)
             {
-                Volatile.Write(ref _flushRequested, 0);
-                if (IsDisposed)
-                    return false;
-                if (_pendingLength == 0)
-                    return !_writeFailed;
-                buffer = _pending!;
-                length = _pendingLength;
-                _pending = null;
-                _pendingLength = 0;
-                Volatile.Write(ref _inflightBytes, length);
+                lock (_sendLock)
+                {
+                    if (IsDisposed)
+                        return false;
+                    TakePendingLocked(out buffer, out length);
+                }
+            }
+
+            if (buffer is null || length == 0)
+            {
+                if (buffer is not null)
+                    KeepAsSpareOrReturn(buffer);
+                return !_writeFailed && !IsDisposed;
             }
 
             try
@@ -140,14 +235,31 @@ public sealed partial class WebSocketConnection
             finally
             {
                 Volatile.Write(ref _inflightBytes, 0);
-                ArrayPool<byte>.Shared.Return(buffer);
+                KeepAsSpareOrReturn(buffer);
             }
+
+            // Appended while we wrote? Their writer flushes them itself (it waits for this gate), and requests from
+            // the reader are caught by ReleaseFlushGate, so a plain read suffices to decide whether to go round.
+            if (Volatile.Read(ref _pendingLength) == 0)
+                return !_writeFailed;
         }
+    }
+
+    /// <summary>
+    /// Buffers up to this size are kept after a write for the next message. 4 KiB covers typical Nostr traffic
+    /// (events of a few hundred bytes, coalesced) while an idle connection holds at most this much.
+    /// </summary>
+    private const int SpareBufferSize = 4096;
+
+    private void KeepAsSpareOrReturn(byte[] buffer)
+    {
+        if (buffer.Length > SpareBufferSize || Interlocked.CompareExchange(ref _spare, buffer, null) is not null)
+            ArrayPool<byte>.Shared.Return(buffer);
     }
 
     private void ReleaseFlushGate()
     {
-        _flushGate.Release();
+        _flushGate.Exit();
         // A pong or close queued by ScheduleFlush while we were finishing: flush it now.
         if (Volatile.Read(ref _flushRequested) != 0)
             ScheduleFlush();
@@ -157,7 +269,7 @@ public sealed partial class WebSocketConnection
     private void ScheduleFlush()
     {
         Volatile.Write(ref _flushRequested, 1);
-        if (_flushGate.Wait(0))
+        if (_flushGate.TryEnter())
             _ = FlushInBackgroundAsync();
         // Otherwise the flusher holding the gate sees the request in ReleaseFlushGate.
     }
@@ -312,9 +424,17 @@ public sealed partial class WebSocketConnection
     private Span<byte> ReservePendingLocked(int length)
     {
         var needed = _pendingLength + length;
+        if (_pending is null && Interlocked.Exchange(ref _spare, null) is { } spare)
+        {
+            if (spare.Length >= needed)
+                _pending = spare;
+            else
+                ArrayPool<byte>.Shared.Return(spare);
+        }
+
         if (_pending is null || _pending.Length < needed)
         {
-            var grown = ArrayPool<byte>.Shared.Rent(Math.Max(needed, Math.Max(4096, (_pending?.Length ?? 0) * 2)));
+            var grown = ArrayPool<byte>.Shared.Rent(Math.Max(needed, Math.Max(SpareBufferSize, (_pending?.Length ?? 0) * 2)));
             if (_pending is not null)
             {
                 _pending.AsSpan(0, _pendingLength).CopyTo(grown);
@@ -353,6 +473,8 @@ public sealed partial class WebSocketConnection
                 _pendingLength = 0;
             }
 
+            if (Interlocked.Exchange(ref _spare, null) is { } spare)
+                ArrayPool<byte>.Shared.Return(spare);
             _deflater?.Dispose();
             _deflater = null;
         }

@@ -113,12 +113,12 @@ public sealed partial class WebSocketConnection : IAsyncDisposable
         AbortCore(CloseInitiator.Local, FrameError.None);
         // The transport is aborted, so a pending read or write fails promptly and releases its gate. Once the
         // buffers are back in the pool the gates are released again: later calls see _disposed and do nothing.
-        await _readerGate.WaitAsync().ConfigureAwait(false);
-        await _flushGate.WaitAsync().ConfigureAwait(false);
+        await _readerGate.EnterAsync().ConfigureAwait(false);
+        await _flushGate.EnterAsync().ConfigureAwait(false);
         ReleaseReaderResources();
         ReleaseWriterResources();
-        _flushGate.Release();
-        _readerGate.Release();
+        _flushGate.Exit();
+        _readerGate.Exit();
     }
 
     private bool IsDisposed => Volatile.Read(ref _disposed) != 0;

@@ -25,7 +25,10 @@ internal sealed class InMemoryDuplexStream : AsyncDuplexStream
     /// <summary>Two connected ends. <paramref name="scheduler"/> runs continuations (Inline avoids thread hops in benchmarks).</summary>
     public static (InMemoryDuplexStream First, InMemoryDuplexStream Second) CreatePair(PipeScheduler? scheduler = null)
     {
-        var options = new PipeOptions(readerScheduler: scheduler, writerScheduler: scheduler, useSynchronizationContext: false);
+        // 1 MiB before a writer waits: a 64 KiB message must not stall on backpressure (the default pauses at
+        // 64 KiB), which would measure pipe scheduling instead of the codec.
+        var options = new PipeOptions(readerScheduler: scheduler, writerScheduler: scheduler,
+            pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19, useSynchronizationContext: false);
         var forward = new Pipe(options);
         var backward = new Pipe(options);
         return (new InMemoryDuplexStream(backward.Reader, forward.Writer), new InMemoryDuplexStream(forward.Reader, backward.Writer));

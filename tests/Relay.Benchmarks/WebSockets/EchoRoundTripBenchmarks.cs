@@ -15,10 +15,8 @@ namespace Relay.Benchmarks.WebSockets;
 /// same in-memory pipes, with continuations run inline so thread hops do not drown the codec's cost.
 /// Baseline: a System.Net.WebSockets client/server pair over identical pipes.
 /// </summary>
-[MemoryDiagnoser]
-public class EchoRoundTripBenchmarks
+public class EchoRoundTripBenchmarks : WebSocketBenchmark
 {
-    private byte[] _payload = null!;
     private byte[] _dotnetClientBuffer = null!;
     private WebSocket _dotnetClient = null!;
     private WebSocket _dotnetServer = null!;
@@ -27,23 +25,18 @@ public class EchoRoundTripBenchmarks
     private WebSocketConnection _ourServer = null!;
     private Task _ourEcho = null!;
 
-    [Params(16, 1024, 65536)]
-    public int PayloadSize { get; set; }
-
     [GlobalSetup]
     public void Setup()
     {
-        _payload = new byte[PayloadSize];
-        new Random(PayloadSize).NextBytes(_payload);
+        CreatePayload();
         _dotnetClientBuffer = new byte[PayloadSize + 1024];
 
         var (serverEnd, clientEnd) = InMemoryDuplexStream.CreatePair(PipeScheduler.Inline);
-        _dotnetServer = WebSocket.CreateFromStream(serverEnd, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
-        _dotnetClient = WebSocket.CreateFromStream(clientEnd, new WebSocketCreationOptions { IsServer = false, KeepAliveInterval = TimeSpan.Zero });
+        _dotnetServer = WebSocket.CreateFromStream(serverEnd, DotNetOptions(isServer: true));
+        _dotnetClient = WebSocket.CreateFromStream(clientEnd, DotNetOptions(isServer: false));
         _dotnetEcho = DotNetEchoAsync(_dotnetServer, PayloadSize);
 
-        var limits = new WebSocketConnectionOptions { PerMessageDeflate = null, MaxMessageSize = 1 << 20, MaxFrameSize = 1 << 20 };
-        (_ourServer, _ourClient) = InMemoryConnections.CreatePair(limits, scheduler: PipeScheduler.Inline);
+        (_ourServer, _ourClient) = InMemoryConnections.CreatePair(Limits, scheduler: PipeScheduler.Inline);
         _ourEcho = RelayEchoAsync(_ourServer);
     }
 
@@ -89,7 +82,7 @@ public class EchoRoundTripBenchmarks
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> DotNetEcho()
     {
-        await _dotnetClient.SendAsync(_payload.AsMemory(), DotNetMessageType.Binary, true, CancellationToken.None);
+        await _dotnetClient.SendAsync(Payload.AsMemory(), DotNetMessageType.Binary, true, CancellationToken.None);
         var received = 0;
         ValueWebSocketReceiveResult result;
         do
@@ -105,7 +98,7 @@ public class EchoRoundTripBenchmarks
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> RelayEcho()
     {
-        await _ourClient.SendAsync(_payload, RelayMessageType.Binary);
+        await _ourClient.SendAsync(Payload, RelayMessageType.Binary);
         var message = await _ourClient.ReceiveAsync();
         return message.Payload.Length;
     }

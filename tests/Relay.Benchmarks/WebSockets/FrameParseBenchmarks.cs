@@ -14,8 +14,7 @@ namespace Relay.Benchmarks.WebSockets;
 /// Receiving one masked client frame on the server side: header parse, unmask, message handed to the caller.
 /// Baseline: System.Net.WebSockets (ManagedWebSocket via WebSocket.CreateFromStream) reading the same bytes.
 /// </summary>
-[MemoryDiagnoser]
-public class FrameParseBenchmarks
+public class FrameParseBenchmarks : WebSocketBenchmark
 {
     private byte[] _frame = null!;
     private byte[] _scratch = null!;
@@ -24,18 +23,14 @@ public class FrameParseBenchmarks
     private WebSocketConnection _ours = null!;
     private FrameReadRules _rules;
 
-    [Params(16, 1024, 65536)]
-    public int PayloadSize { get; set; }
-
     [GlobalSetup]
     public void Setup()
     {
         _frame = BenchmarkFrames.MaskedBinary(PayloadSize);
         _scratch = (byte[])_frame.Clone();
         _receiveBuffer = new byte[PayloadSize + 1024];
-        _dotnet = WebSocket.CreateFromStream(new ReplayStream(_frame), new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
-        var limits = new WebSocketConnectionOptions { MaxMessageSize = 1 << 20, MaxFrameSize = 1 << 20 };
-        _ours = new WebSocketConnection(new StreamTransport(new ReplayStream(_frame), false), isServer: true, limits, null, null, null, null);
+        _dotnet = WebSocket.CreateFromStream(new ReplayStream(_frame), DotNetOptions(isServer: true));
+        _ours = new WebSocketConnection(new StreamTransport(new ReplayStream(_frame), false), isServer: true, Limits, null, null, null, null);
         _rules = new FrameReadRules(ExpectMasked: true, 0, 1 << 20, 1 << 20);
     }
 
