@@ -62,7 +62,7 @@ internal sealed partial class ConnectionReader
             return;
         }
 
-        var subscription = new Subscription(req.SubscriptionId, req.Filters, _writer, _runtime.Time.GetTimestamp());
+        var subscription = new ClientSubscription(req.SubscriptionId, req.Filters, _writer, _runtime.Time.GetTimestamp());
         _subscriptions[req.SubscriptionId] = subscription;
         _runtime.Metrics.SubscriptionOpened();
         // Order matters (no gap between stored and live): the writer learns of the subscription first, the shard indexes

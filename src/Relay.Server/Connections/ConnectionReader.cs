@@ -24,7 +24,7 @@ internal sealed partial class ConnectionReader : UntypedActor, IWithTimers
     private readonly ConnectionContext _context;
     private readonly RelayRuntime _runtime;
     private readonly TaskCompletionSource _stopped;
-    private readonly Dictionary<SubscriptionId, Subscription> _subscriptions = [];
+    private readonly Dictionary<SubscriptionId, ClientSubscription> _subscriptions = [];
     private IActorRef _writer = null!;
 
     public ConnectionReader(ConnectionContext context, RelayRuntime runtime, TaskCompletionSource stopped)

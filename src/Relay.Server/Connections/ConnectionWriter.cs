@@ -25,19 +25,19 @@ internal sealed class ConnectionWriter : UntypedActor
     public sealed record Send(byte[] Payload, RelayVerb Verb);
 
     /// <summary>A subscription starts: its live events are buffered until <see cref="EndOfStored"/>.</summary>
-    public sealed record Begin(Subscription Subscription);
+    public sealed record Begin(ClientSubscription Subscription);
 
     /// <summary>A slice of the stored part, in NIP-01 order.</summary>
-    public sealed record Stored(Subscription Subscription, IReadOnlyList<StoredEvent> Events);
+    public sealed record Stored(ClientSubscription Subscription, IReadOnlyList<StoredEvent> Events);
 
     /// <summary>The stored part is complete: EOSE, then the buffered live events, then live.</summary>
-    public sealed record EndOfStored(Subscription Subscription);
+    public sealed record EndOfStored(ClientSubscription Subscription);
 
     /// <summary>A new event matching a subscription (from the shard).</summary>
-    public sealed record LiveEvent(Subscription Subscription, NostrEvent Event);
+    public sealed record LiveEvent(ClientSubscription Subscription, NostrEvent Event);
 
     /// <summary>The subscription ended (CLOSE, replaced, or refused by the relay with a CLOSED message).</summary>
-    public sealed record End(Subscription Subscription, string? ClosedMessage);
+    public sealed record End(ClientSubscription Subscription, string? ClosedMessage);
 
     private sealed record Flushed(bool Succeeded);
 
@@ -133,7 +133,7 @@ internal sealed class ConnectionWriter : UntypedActor
         }
     }
 
-    private void OnEndOfStored(Subscription subscription)
+    private void OnEndOfStored(ClientSubscription subscription)
     {
         if (!IsCurrent(subscription, out var phase) || phase.IsLive)
             return;
@@ -150,7 +150,7 @@ internal sealed class ConnectionWriter : UntypedActor
         phase.GoLive();
     }
 
-    private bool IsCurrent(Subscription subscription, out SubscriptionPhase phase) =>
+    private bool IsCurrent(ClientSubscription subscription, out SubscriptionPhase phase) =>
         _subscriptions.TryGetValue(subscription.Id, out phase!) && ReferenceEquals(phase.Subscription, subscription);
 
     private void WriteEvent(SubscriptionId subscriptionId, ReadOnlySpan<byte> eventJson, DeliverySource source)

@@ -5,9 +5,9 @@ using Relay.Server.Subscriptions;
 namespace Relay.Server.Connections;
 
 /// <summary>The writer's view of one subscription: before EOSE (buffering live events, remembering stored ids) or live.</summary>
-internal sealed class SubscriptionPhase(Subscription subscription)
+internal sealed class SubscriptionPhase(ClientSubscription subscription)
 {
-    public Subscription Subscription { get; } = subscription;
+    public ClientSubscription Subscription { get; } = subscription;
 
     public bool IsLive { get; private set; }
 

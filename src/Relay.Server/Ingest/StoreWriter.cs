@@ -146,13 +146,21 @@ internal sealed class StoreWriter : UntypedActor, IWithTimers
             var write = _pending[i];
             var outcome = outcomes[i];
             if (outcome.IsNew)
-                _recent.Add(write.Event.Id);
+                Remember(write.Event);
             _pipeline.Complete(write.Event, write.Writer, outcome.Accepted, outcome.Message, write.ReceivedTimestamp);
             if (outcome.IsNew)
                 _shard.Tell(new SubscriptionShard.Broadcast(write.Event));
         }
 
         _pending.Clear();
+    }
+
+    private void Remember(NostrEvent e)
+    {
+        if (e.KindClass == Relay.Nostr.Events.KindClass.Regular)
+            _recent.Add(e.Id);
+        foreach (var target in e.GetDeletionTargets().EventIds)
+            _recent.Remove(target);
     }
 
     private void PurgeExpired()

@@ -20,15 +20,15 @@ namespace Relay.Server.Queries;
 /// failure (the guardian's default); an open cursor is disposed in PostStop.</remarks>
 internal sealed class QueryWorker : UntypedActor
 {
-    public sealed record Run(Subscription Subscription);
+    public sealed record Run(ClientSubscription Subscription);
 
     public sealed record Count(SubscriptionId SubscriptionId, ImmutableArray<NostrFilter> Filters, IActorRef Writer);
 
     private sealed record Continue(Job Job);
 
-    private sealed class Job(Subscription subscription, QueryCursor cursor)
+    private sealed class Job(ClientSubscription subscription, QueryCursor cursor)
     {
-        public Subscription Subscription { get; } = subscription;
+        public ClientSubscription Subscription { get; } = subscription;
 
         public QueryCursor Cursor { get; } = cursor;
 

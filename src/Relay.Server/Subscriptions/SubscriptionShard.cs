@@ -16,14 +16,14 @@ namespace Relay.Server.Subscriptions;
 /// </remarks>
 internal sealed class SubscriptionShard : UntypedActor
 {
-    public sealed record Add(Subscription Subscription);
+    public sealed record Add(ClientSubscription Subscription);
 
-    public sealed record Remove(Subscription Subscription);
+    public sealed record Remove(ClientSubscription Subscription);
 
     public sealed record Broadcast(NostrEvent Event);
 
-    private readonly LiveFilterIndex<Subscription> _index = new();
-    private readonly List<Subscription> _matches = [];
+    private readonly LiveFilterIndex<ClientSubscription> _index = new();
+    private readonly List<ClientSubscription> _matches = [];
 
     public static Props Props() => Actors.Props.Create(() => new SubscriptionShard());
 

@@ -12,7 +12,7 @@ namespace Relay.Server.Subscriptions;
 /// </summary>
 /// <remarks>Immutable but for <see cref="IsCancelled"/>, set by the reader (CLOSE, replacement, connection end) and read by
 /// the query workers to stop early.</remarks>
-internal sealed class Subscription(SubscriptionId id, ImmutableArray<NostrFilter> filters, IActorRef writer, long receivedTimestamp)
+internal sealed class ClientSubscription(SubscriptionId id, ImmutableArray<NostrFilter> filters, IActorRef writer, long receivedTimestamp)
 {
     private volatile bool _cancelled;
 
