@@ -43,7 +43,7 @@ internal sealed partial class ConnectionReader
             return;
         }
 
-        _runtime.Ingest.Submit(new IngestWorker.Verify(nostrEvent, _writer, received), _context.Id);
+        _runtime.Ingest.Submit(new IngestWorker.Verify(nostrEvent, _writer, received));
     }
 
     private void OnReq(ReqMessage req)

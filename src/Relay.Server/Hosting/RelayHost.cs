@@ -126,7 +126,6 @@ internal sealed class RelayHost : IAsyncDisposable
             TimeProvider = time,
             Observer = new RelayWebSocketObserver(runtime.Metrics),
         }));
-        app.Services.GetRequiredService<IHostApplicationLifetime>();
         app.Use((context, next) => WebSocketAcceptor.IsWebSocketUpgradeRequest(context) ? endpoint.HandleAsync(context) : next(context));
         app.MapRelayMetrics();
         return app;

@@ -23,9 +23,9 @@ internal sealed class IngestPipeline(RelayMetrics metrics, TimeProvider time)
     public void Start(IActorRef[] verifiers) => _verifiers = verifiers;
 
     /// <summary>Hands an event to a verifier (round robin: verification is the CPU-heavy step, spread it over the cores).</summary>
-    public void Submit(IngestWorker.Verify verify, long connectionId)
+    /// <remarks>Any verifier will do: NIP-01 puts no order on the OKs of one connection.</remarks>
+    public void Submit(IngestWorker.Verify verify)
     {
-        _ = connectionId;   // any verifier will do: OKs need no order among themselves (NIP-01)
         Interlocked.Increment(ref _inFlight);
         var index = (int)((ulong)Interlocked.Increment(ref _next) % (ulong)_verifiers.Length);
         _verifiers[index].Tell(verify);

@@ -192,4 +192,48 @@ public class PublishTests
         Assert.False(auth.Accepted);
         Assert.StartsWith("invalid:", auth.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Expired_events_are_purged_in_the_background()
+    {
+        await using var relay = await TestRelay.StartAsync(o => o.Ingest.PurgeInterval = TimeSpan.FromMilliseconds(100));
+        await using var client = await relay.ConnectAsync();
+        var expiration = Events.Now + 1;
+        var key = SecretKey.Generate();
+        Assert.Equal((true, ""), await client.PublishAsync(Events.Sign(key, tags: new NostrTag("expiration", expiration.ToString()))));
+        Assert.Equal((true, ""), await client.PublishAsync(Events.Sign(key, content: "stays")));
+        Assert.Equal(2, relay.Host.Runtime.Store.GetStats().EventCount);
+
+        for (var i = 0; i < 200 && relay.Host.Runtime.Store.GetStats().EventCount > 1; i++)
+            await Task.Delay(50);
+        Assert.Equal(1, relay.Host.Runtime.Store.GetStats().EventCount);
+    }
+
+    [Fact]
+    public async Task Auth_is_refused_with_OK_false_until_NIP_42_is_supported()
+    {
+        await using var relay = await TestRelay.StartAsync();
+        await using var client = await relay.ConnectAsync();
+        var auth = Events.Sign(SecretKey.Generate(), kind: 22242, content: "", tags: new NostrTag("challenge", "x"));
+
+        await client.SendAsync($"[\"AUTH\",{auth}]");
+        var ok = (await client.ReceiveAsync())!.Value;
+        Assert.Equal("OK", NostrClient.Verb(ok));
+        Assert.Equal(auth.Id.ToString(), ok[1].GetString());
+        Assert.False(ok[2].GetBoolean());
+        Assert.StartsWith("restricted:", ok[3].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Binary_message_gets_NOTICE_and_the_connection_stays_open()
+    {
+        await using var relay = await TestRelay.StartAsync();
+        await using var client = await relay.ConnectAsync();
+
+        Assert.True(await client.Connection.SendAsync("[\"REQ\",\"x\",{}]"u8.ToArray(), Relay.WebSockets.WebSocketMessageType.Binary));
+        var notice = (await client.ReceiveAsync())!.Value;
+        Assert.Equal("NOTICE", NostrClient.Verb(notice));
+        Assert.Equal("invalid: binary messages are not supported; send JSON text", notice[1].GetString());
+        Assert.Equal((true, ""), await client.PublishAsync(Events.Sign(SecretKey.Generate())));
+    }
 }

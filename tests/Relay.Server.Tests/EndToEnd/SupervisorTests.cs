@@ -19,6 +19,7 @@ public class SupervisorTests
 
         // npm ws with autoPong off: a peer that reads everything but never answers a ping.
         Assert.Equal("1001 ping timeout: no pong received", await NodePeer.RunAsync(relay.Url, "ignore-pings"));
+        Assert.Equal(1, await relay.MetricAsync("relay_ping_timeouts_total"));
     }
 
     [Fact]
@@ -42,6 +43,7 @@ public class SupervisorTests
             await client.Connection.SendAsync(System.Text.Encoding.UTF8.GetBytes($"[\"EVENT\",{Events.Sign(key, content: $"more {i}")}]"), WebSocketMessageType.Text);
         var closed = await client.WaitClosedAsync();
         Assert.Equal(4001, closed.Code);
+        Assert.True(await relay.MetricAsync("relay_rate_limited_total{limit=\"events\"}") >= 5);
     }
 
     [Fact]
@@ -84,7 +86,27 @@ public class SupervisorTests
 
         var closed = await slow.WaitClosedAsync();
         Assert.Equal(WebSocketCloseCode.PolicyViolation, closed.Code);
+        Assert.Equal(1, await relay.MetricAsync("relay_slow_consumer_closes_total"));
         // The publisher's connection is untouched.
         Assert.Single(await publisher.QueryAsync("one", $"{{\"authors\":[\"{key.PublicKeyHex()}\"],\"limit\":1}}"));
+    }
+
+    [Fact]
+    public async Task Connections_from_one_address_share_its_event_bucket()
+    {
+        await using var relay = await TestRelay.StartAsync(o =>
+        {
+            o.RateLimits.IpEventBurst = 2;
+            o.RateLimits.IpEventsPerSecond = 0.01;
+        });
+        await using var first = await relay.ConnectAsync();
+        await using var second = await relay.ConnectAsync();
+        var key = SecretKey.Generate();
+
+        Assert.Equal((true, ""), await first.PublishAsync(Events.Sign(key, content: "a")));
+        Assert.Equal((true, ""), await second.PublishAsync(Events.Sign(key, content: "b")));
+        var limited = await first.PublishAsync(Events.Sign(key, content: "c"));
+        Assert.False(limited.Accepted);
+        Assert.StartsWith("rate-limited:", limited.Message, StringComparison.Ordinal);
     }
 }

@@ -49,6 +49,22 @@ internal sealed class TestRelay : IAsyncDisposable
         Assert.Equal(0, Host.Runtime.Connections.Count);
     }
 
+    /// <summary>The relay's /metrics exposition (Prometheus text), from its own port.</summary>
+    public async Task<string> ScrapeAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+        return await http.GetStringAsync(new UriBuilder(Url) { Scheme = "http", Path = "/metrics" }.Uri);
+    }
+
+    /// <summary>The value of one series line of <see cref="ScrapeAsync"/>, e.g. <c>relay_ping_timeouts_total</c>.</summary>
+    public async Task<double> MetricAsync(string series)
+    {
+        var text = await ScrapeAsync();
+        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith(series + " ", StringComparison.Ordinal));
+        Assert.True(line is not null, $"{series} is not exported");
+        return double.Parse(line[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
