@@ -97,6 +97,17 @@ const scenarios = {
     return `${code} ${reason}`;
   },
 
+  // REQ with limit 0 over ws:// or wss:// (a self-signed test certificate is accepted): prints the EOSE.
+  async 'eose'() {
+    const ws = new WebSocket(url, { perMessageDeflate: false, rejectUnauthorized: false });
+    await within(new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); }), 'open');
+    const message = within(new Promise(resolve => ws.once('message', m => resolve(m.toString()))), 'message');
+    ws.send(JSON.stringify(['REQ', 'tls', { limit: 0 }]));
+    const reply = await message;
+    ws.close();
+    return reply;
+  },
+
   // Holds a connection (answering pings) until the relay closes it; prints the close code (graceful shutdown).
   async 'wait-close'() {
     const ws = new WebSocket(url, { perMessageDeflate: false });
