@@ -1,0 +1,100 @@
+using Relay.Actors;
+using System.Collections.Immutable;
+using Relay.Actors.TestKit;
+using Relay.Nostr.Crypto;
+using Relay.Nostr.Events;
+using Relay.Nostr.Filters;
+using Relay.Nostr.Messages;
+using Relay.Server.Connections;
+using Relay.Server.Diagnostics;
+using Relay.Server.Queries;
+using Relay.Server.Subscriptions;
+using Relay.Server.Tests.Diagnostics;
+using Relay.Storage.Sqlite;
+
+namespace Relay.Server.Tests.Queries;
+
+/// <summary>The query worker against a real SQLite file, its writer replaced by a test probe.</summary>
+public sealed class QueryWorkerTests : TestKit, IDisposable
+{
+    private const int Slice = 5;
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "relay-qw-" + Guid.NewGuid().ToString("N"));
+    private readonly EventStore _store;
+    private readonly MeterHarness _meters = new(RelayMetrics.MeterName);
+
+    public QueryWorkerTests()
+    {
+        _store = EventStore.Open(new EventStoreOptions { DataDirectory = _directory });
+    }
+
+    private NostrEvent[] Store(SecretKey key, int count)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var events = Enumerable.Range(0, count).Select(i => NostrEvent.Create(key, now - i, 1, [], $"e{i}")).ToArray();
+        using var writer = _store.OpenWriter();
+        writer.WriteBatch(events);
+        return events;
+    }
+
+    private static ImmutableArray<NostrFilter> ByAuthor(SecretKey key, int limit) =>
+        [new NostrFilter { Authors = [NostrEvent.Create(key, 0, 1, [], "").PubKey], Limit = limit }];
+
+    [Fact]
+    public async Task A_huge_query_is_sliced_so_a_small_one_queued_behind_it_finishes_first()
+    {
+        var big = SecretKey.Generate();
+        var small = SecretKey.Generate();
+        Store(big, 500);
+        var smallEvents = Store(small, 3);
+        var worker = ActorOf(QueryWorker.Props(_store, new RelayMetrics(_meters.Factory), TimeProvider.System, Slice, 100_000));
+        var huge = new ClientSubscription(SubscriptionId.Create("huge"), ByAuthor(big, 500), TestActor, 0);
+        var tiny = new ClientSubscription(SubscriptionId.Create("tiny"), ByAuthor(small, 10), TestActor, 0);
+
+        worker.Tell(new QueryWorker.Run(huge));
+        worker.Tell(new QueryWorker.Run(tiny));
+
+        var hugeSlices = 0;
+        var order = new List<string>();
+        for (var i = 0; i < 1000 && order.Count < 2; i++)
+        {
+            switch (await ReceiveOneAsync(TimeSpan.FromSeconds(10)))
+            {
+                case ConnectionWriter.Stored stored when stored.Subscription == huge:
+                    Assert.True(stored.Events.Count <= Slice);
+                    hugeSlices++;
+                    break;
+                case ConnectionWriter.Stored stored:
+                    Assert.Equal(smallEvents.Select(e => e.Id), stored.Events.Select(e => e.Id));
+                    break;
+                case ConnectionWriter.EndOfStored end:
+                    order.Add(end.Subscription.Id.Value);
+                    break;
+            }
+        }
+
+        Assert.Equal(["tiny", "huge"], order);
+        Assert.Equal(500 / Slice, hugeSlices);
+    }
+
+    [Fact]
+    public async Task A_subscription_cancelled_before_its_turn_is_not_queried()
+    {
+        var key = SecretKey.Generate();
+        Store(key, 100);
+        var worker = ActorOf(QueryWorker.Props(_store, new RelayMetrics(_meters.Factory), TimeProvider.System, Slice, 100_000));
+        var subscription = new ClientSubscription(SubscriptionId.Create("c"), ByAuthor(key, 100), TestActor, 0);
+
+        // CLOSE (or a replacing REQ) cancels the subscription while its Run is still queued.
+        subscription.Cancel();
+        worker.Tell(new QueryWorker.Run(subscription));
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
+    }
+
+    void IDisposable.Dispose()
+    {
+        Dispose();
+        _store.Dispose();
+        _meters.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
