@@ -7,6 +7,9 @@ namespace Relay.Server.Connections;
 /// <remarks>Thread-safe.</remarks>
 internal sealed class ConnectionRegistry
 {
+    /// <summary>Close reason sent with 1001 when the relay shuts down.</summary>
+    public const string ShutdownReason = "relay shutting down";
+
     private readonly ConcurrentDictionary<long, WebSocketConnection> _open = new();
     private long _nextId;
     private volatile bool _draining;

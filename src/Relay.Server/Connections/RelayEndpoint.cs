@@ -2,6 +2,7 @@ using System.Net;
 using Relay.Actors;
 using Relay.Server.Diagnostics;
 using Relay.Server.Hosting;
+using Relay.WebSockets;
 using Relay.WebSockets.Hosting;
 
 namespace Relay.Server.Connections;
@@ -50,6 +51,11 @@ internal sealed class RelayEndpoint(RelayRuntime runtime, WebSocketAcceptor acce
             runtime.Connections.Add(id, connection);
             try
             {
+                // Shutdown may have taken its snapshot of open connections between the check above and Add: close this
+                // one like the others (RFC 6455 §7.4.1: 1001, the server is going away).
+                if (runtime.Connections.IsDraining)
+                    _ = connection.CloseAsync(WebSocketCloseCode.GoingAway, ConnectionRegistry.ShutdownReason);
+
                 var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 var state = new ConnectionContext(id, address, connection, runtime.RateLimiter.ForConnection(address));
                 var reader = await runtime.ConnectionsSupervisor

@@ -142,7 +142,7 @@ internal sealed class RelayHost : IAsyncDisposable
         shutdown.AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, "close-clients", async () =>
         {
             // RFC 6455 §7.4.1: 1001 "going away", a server going down.
-            await runtime.Connections.CloseAllAsync(WebSocketCloseCode.GoingAway, "relay shutting down",
+            await runtime.Connections.CloseAllAsync(WebSocketCloseCode.GoingAway, ConnectionRegistry.ShutdownReason,
                 runtime.Options.Shutdown.ClientCloseTimeout).ConfigureAwait(false);
             return Done.Instance;
         });
