@@ -16,7 +16,7 @@ namespace Relay.Server.Connections;
 /// client's address (swap in the X-Forwarded-For resolver); <see cref="HandleAsync"/> takes the admission lease granted
 /// before the upgrade and disposes it when the connection ends. Thread-safe; one instance serves every request.
 /// </remarks>
-internal sealed class RelayEndpoint(RelayRuntime runtime, WebSocketAcceptor acceptor)
+internal sealed class RelayEndpoint(RelayRuntime runtime, WebSocketAcceptor acceptor, ILogger logger)
 {
     // Creating two actors takes microseconds; a supervisor that cannot answer within this is broken, not busy.
     private static readonly TimeSpan OpenTimeout = TimeSpan.FromSeconds(10);
@@ -58,8 +58,20 @@ internal sealed class RelayEndpoint(RelayRuntime runtime, WebSocketAcceptor acce
 
                 var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 var state = new ConnectionContext(id, address, connection, runtime.RateLimiter.ForConnection(address));
-                var reader = await runtime.ConnectionsSupervisor
-                    .Ask<IActorRef>(new ConnectionsSupervisor.Open(state, stopped), OpenTimeout).ConfigureAwait(false);
+                IActorRef reader;
+                try
+                {
+                    reader = await runtime.ConnectionsSupervisor
+                        .Ask<IActorRef>(new ConnectionsSupervisor.Open(state, stopped), OpenTimeout).ConfigureAwait(false);
+                }
+                catch (AskTimeoutException e)
+                {
+                    // Only while the actor system is terminating: nobody could serve this connection.
+                    RelayLog.ConnectionStartFailed(logger, e);
+                    await connection.CloseAsync(WebSocketCloseCode.TryAgainLater, "relay unavailable").ConfigureAwait(false);
+                    return;
+                }
+
                 await connection.Completion.ConfigureAwait(false);
                 // The reader sees the end on its next receive and stops itself; this only bounds the wait for it.
                 reader.Tell(PoisonPill.Instance);

@@ -56,6 +56,9 @@ internal sealed class RelayHost : IAsyncDisposable
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var address = new UriBuilder(bound) { Scheme = options.Tls.Enabled ? "wss" : "ws" }.Uri;
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<RelayHost>();
+            var dataDirectory = Path.GetFullPath(options.Data);
+            RelayLog.Listening(logger, address, dataDirectory);
             return new RelayHost(app, store, app.Services.GetRequiredService<RelayRuntime>(), address);
         }
         catch
@@ -125,7 +128,7 @@ internal sealed class RelayHost : IAsyncDisposable
             Connection = wsOptions.Connection,
             TimeProvider = time,
             Observer = new RelayWebSocketObserver(runtime.Metrics),
-        }));
+        }), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<RelayEndpoint>());
         app.Use((context, next) => WebSocketAcceptor.IsWebSocketUpgradeRequest(context) ? endpoint.HandleAsync(context) : next(context));
         app.MapRelayMetrics();
         return app;

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Relay.Actors;
 using Relay.Nostr.Events;
 using Relay.Server.Diagnostics;
+using Relay.Server.Hosting;
 using Relay.Server.Subscriptions;
 using Relay.Storage.Sqlite;
 
@@ -134,8 +135,9 @@ internal sealed class StoreWriter : UntypedActor, IWithTimers
         {
             _writer.WriteBatch(events, outcomes);
         }
-        catch (SqliteException)
+        catch (SqliteException e)
         {
+            RelayLog.WriteBatchFailed(Context.System.LoggerFactory.CreateLogger<StoreWriter>(), events.Length, e);
             // Disk full, I/O error: the transaction rolled back, nothing of the batch is stored; each client hears so.
             outcomes.AsSpan().Fill(new WriteOutcome(WriteStatus.Failed));
         }
