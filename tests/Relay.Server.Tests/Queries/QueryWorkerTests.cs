@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Relay.Actors;
 using System.Collections.Immutable;
 using Relay.Actors.TestKit;
@@ -26,7 +28,12 @@ public sealed class QueryWorkerTests : TestKit, IDisposable
     private readonly EventStore _store;
     private readonly MeterHarness _meters = new(RelayMetrics.MeterName);
 
+    // The actor system records its kernel metrics through a meter factory of its own: an unscoped "Relay.Actors"
+    // meter would be seen by every MetricsCollector in this process, including the Ops tests' scraped relay.
+    private static readonly ServiceProvider Services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
     public QueryWorkerTests()
+        : base(ActorSystemSettings.Default with { MeterFactory = Services.GetRequiredService<IMeterFactory>() })
     {
         _store = EventStore.Open(new EventStoreOptions
         {
