@@ -39,6 +39,23 @@ public class ShutdownTests
     }
 
     [Fact]
+    public async Task Sigterm_with_a_client_that_never_answers_the_close_still_exits_0_after_the_bounded_wait()
+    {
+        var directory = TestRelay.NewDirectory();
+        using (var relay = await RelayProcess.StartAsync(directory, "--Connection:CloseTimeout=00:00:00.500", "--Shutdown:ClientCloseTimeout=00:00:01"))
+        {
+            // Our client answers a Close frame only while it reads; this one never reads again.
+            await using var mute = await NostrClient.ConnectAsync(relay.Url);
+            var e = Events.Sign(SecretKey.Generate());
+            Assert.Equal((true, ""), await mute.PublishAsync(e));
+
+            await relay.TerminateAsync();
+            Assert.Equal(0, await relay.WaitForExitAsync());
+            AssertStored(directory, [e.Id]);
+        }
+    }
+
+    [Fact]
     public async Task After_kill_9_during_a_publish_burst_every_acknowledged_event_is_stored()
     {
         var directory = TestRelay.NewDirectory();
