@@ -8,7 +8,7 @@ namespace Relay.Server.Http;
 public sealed record ConnectionLimitsOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
-    public const string SectionName = "Relay:Limits:Connections";
+    public const string SectionName = "Limits:Connections";
 
     /// <summary>
     /// Most connections open at once across all clients; beyond it the upgrade is refused with 503. Default

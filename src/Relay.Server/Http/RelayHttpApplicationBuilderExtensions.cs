@@ -12,7 +12,7 @@ public static class RelayHttpApplicationBuilderExtensions
     /// <see cref="RelayReadiness"/> is ready, else 503). Upgrade requests at <c>/</c> and other paths go on to the
     /// next middleware, so map the relay's WebSocket endpoint at <c>/</c> after this and let ASP.NET Core answer
     /// 404 for the rest. Also marks <see cref="RelayReadiness"/> as shutting down when the host begins to stop.
-    /// Requires <see cref="RelayHttpServiceCollectionExtensions.AddRelayHttp"/>.
+    /// Requires <c>services.AddRelayHttp(...)</c> (<see cref="RelayHttpServiceCollectionExtensions"/>).
     /// </summary>
     public static IApplicationBuilder UseRelayFrontDoor(this IApplicationBuilder app)
     {

@@ -20,7 +20,7 @@ public static class RelayHttpConfiguration
 
     /// <summary>
     /// Section <see cref="TrustedProxyOptions.SectionName"/>: a list (<c>TrustedProxies:0</c>, JSON array) or one
-    /// comma-separated value (<c>RELAY_Relay__Network__TrustedProxies=10.0.0.0/8,::1</c>).
+    /// comma-separated value (<c>RELAY_NETWORK__TRUSTEDPROXIES=10.0.0.0/8,::1</c>).
     /// </summary>
     public static TrustedProxyOptions ReadTrustedProxies(IConfiguration configuration)
     {

@@ -9,7 +9,7 @@ namespace Relay.Server.Http;
 public sealed record RelayInfoOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
-    public const string SectionName = "Relay:Info";
+    public const string SectionName = "Info";
 
     // NIP-11: "SHOULD be less than 30 characters to avoid client truncation". Longer names are accepted
     // (it is a SHOULD) but refused beyond this hard bound so a typo cannot paste a file into the document.

@@ -9,7 +9,7 @@ namespace Relay.Server.Http;
 public sealed record TlsOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
-    public const string SectionName = "Relay:Tls";
+    public const string SectionName = "Tls";
 
     /// <summary>
     /// The certificate file: PKCS#12 when it ends in <c>.pfx</c> or <c>.p12</c>, else PEM (a chain is allowed:
@@ -21,7 +21,7 @@ public sealed record TlsOptions
     public string? KeyPath { get; init; }
 
     /// <summary>The password of the PKCS#12 file or of an encrypted PEM key; default null: not encrypted.</summary>
-    public string? Password { get; init; }
+    public string? CertificatePassword { get; init; }
 
     /// <summary>True when a certificate is configured.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(CertificatePath);

@@ -10,7 +10,7 @@ namespace Relay.Server.Http;
 public sealed record TrustedProxyOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
-    public const string SectionName = "Relay:Network:TrustedProxies";
+    public const string SectionName = "Network:TrustedProxies";
 
     /// <summary>
     /// Addresses (<c>10.0.0.5</c>, <c>::1</c>) and CIDR ranges (<c>10.0.0.0/8</c>, <c>fd00::/8</c>). Default

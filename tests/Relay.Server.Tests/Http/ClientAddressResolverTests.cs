@@ -77,7 +77,7 @@ public class ClientAddressResolverTests
     public void Invalid_proxy_entry_is_refused_naming_it()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Resolver("10.0.0.0/8", "proxy.example.com"));
-        Assert.Equal("Relay:Network:TrustedProxies: 'proxy.example.com' is neither an IP address nor a CIDR range.", error.Message);
+        Assert.Equal("Network:TrustedProxies: 'proxy.example.com' is neither an IP address nor a CIDR range.", error.Message);
         Assert.Throws<InvalidOperationException>(() => Resolver("10.0.0.0/33"));
     }
 
@@ -86,7 +86,7 @@ public class ClientAddressResolverTests
     {
         await using var trusting = await HttpHost.StartAsync(new Dictionary<string, string?>
         {
-            ["Relay:Network:TrustedProxies"] = "127.0.0.1, ::1",
+            ["Network:TrustedProxies"] = "127.0.0.1, ::1",
         });
         await using var plain = await HttpHost.StartAsync();
         using var client = HttpHost.Client();

@@ -42,8 +42,8 @@ public class ConnectionAdmissionTests
     {
         await using var host = await HttpHost.StartAsync(new Dictionary<string, string?>
         {
-            ["Relay:Limits:Connections:MaxConnectionsPerIp"] = "2",
-            ["Relay:Limits:Connections:RetryAfterSeconds"] = "7",
+            ["Limits:Connections:MaxConnectionsPerIp"] = "2",
+            ["Limits:Connections:RetryAfterSeconds"] = "7",
         });
         using var first = await ConnectAsync(host);
         using var second = await ConnectAsync(host);
@@ -63,7 +63,7 @@ public class ConnectionAdmissionTests
     {
         await using var host = await HttpHost.StartAsync(new Dictionary<string, string?>
         {
-            ["Relay:Limits:Connections:MaxConnections"] = "1",
+            ["Limits:Connections:MaxConnections"] = "1",
         });
         using var first = await ConnectAsync(host);
         using var second = await RefusedAsync(host);
@@ -80,7 +80,7 @@ public class ConnectionAdmissionTests
     {
         await using var host = await HttpHost.StartAsync(new Dictionary<string, string?>
         {
-            ["Relay:Limits:Connections:MaxConnectionsPerIp"] = "1",
+            ["Limits:Connections:MaxConnectionsPerIp"] = "1",
         });
         var first = await ConnectAsync(host);
         using (var refused = await RefusedAsync(host))

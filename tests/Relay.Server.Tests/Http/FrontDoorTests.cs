@@ -13,12 +13,12 @@ public class FrontDoorTests
 
     private static Dictionary<string, string?> InfoSettings() => new()
     {
-        ["Relay:Info:Name"] = "Test <relay>",
-        ["Relay:Info:Description"] = "First & \"quoted\" paragraph.\n\n<script>alert(1)</script>",
-        ["Relay:Info:Pubkey"] = Pubkey,
-        ["Relay:Info:Contact"] = "mailto:ops@example.com",
-        ["Relay:Info:Software"] = "https://example.com/relay",
-        ["Relay:Info:Icon"] = "https://example.com/icon.png",
+        ["Info:Name"] = "Test <relay>",
+        ["Info:Description"] = "First & \"quoted\" paragraph.\n\n<script>alert(1)</script>",
+        ["Info:Pubkey"] = Pubkey,
+        ["Info:Contact"] = "mailto:ops@example.com",
+        ["Info:Software"] = "https://example.com/relay",
+        ["Info:Icon"] = "https://example.com/icon.png",
     };
 
     private static HttpRequestMessage NostrJsonRequest(HttpHost host)
@@ -163,7 +163,7 @@ public class FrontDoorTests
     [Fact]
     public async Task Html_page_shows_the_configured_public_url()
     {
-        var settings = new Dictionary<string, string?> { ["Relay:Info:PublicUrl"] = "wss://relay.example.com" };
+        var settings = new Dictionary<string, string?> { ["Info:PublicUrl"] = "wss://relay.example.com" };
         await using var host = await HttpHost.StartAsync(settings);
         using var client = HttpHost.Client();
         var html = await client.GetStringAsync(host.Address);

@@ -28,9 +28,9 @@ public class RelayHttpConfigurationTests
         const string Prefix = "RELAY_TEST_";
         var variables = new Dictionary<string, string>
         {
-            ["Relay__Info__Name"] = "env relay",
-            ["Relay__Limits__Connections__MaxConnectionsPerIp"] = "5",
-            ["Relay__Network__TrustedProxies"] = "10.0.0.0/8, ::1",
+            ["INFO__NAME"] = "env relay",
+            ["LIMITS__CONNECTIONS__MAXCONNECTIONSPERIP"] = "5",
+            ["NETWORK__TRUSTEDPROXIES"] = "10.0.0.0/8, ::1",
         };
         foreach (var (key, value) in variables) Environment.SetEnvironmentVariable(Prefix + key, value);
         try
@@ -50,20 +50,20 @@ public class RelayHttpConfigurationTests
     public void Trusted_proxies_bind_from_a_json_style_list()
     {
         var proxies = RelayHttpConfiguration.ReadTrustedProxies(Config(
-            ("Relay:Network:TrustedProxies:0", "127.0.0.1"), ("Relay:Network:TrustedProxies:1", "fd00::/8")));
+            ("Network:TrustedProxies:0", "127.0.0.1"), ("Network:TrustedProxies:1", "fd00::/8")));
         Assert.Equal(["127.0.0.1", "fd00::/8"], proxies.Proxies);
         Assert.Null(proxies.TryParse(out var networks));
         Assert.True(networks[1].Contains(IPAddress.Parse("fd12::1")));
     }
 
     [Theory]
-    [InlineData("Relay:Limits:Connections:MaxConnections", "0", "Relay:Limits:Connections:MaxConnections must be positive.")]
-    [InlineData("Relay:Limits:Connections:MaxConnectionsPerIp", "-1", "Relay:Limits:Connections:MaxConnectionsPerIp must be positive.")]
-    [InlineData("Relay:Limits:Connections:Ipv6PrefixLength", "129", "Relay:Limits:Connections:Ipv6PrefixLength must be between 1 and 128.")]
-    [InlineData("Relay:Info:Pubkey", "ABC", "Relay:Info:Pubkey must be 64 lowercase hex characters.")]
-    [InlineData("Relay:Info:Software", "not a url", "Relay:Info:Software must be an absolute http(s) URL.")]
-    [InlineData("Relay:Info:PublicUrl", "https://relay.example.com", "Relay:Info:PublicUrl must be an absolute ws:// or wss:// URL.")]
-    [InlineData("Relay:Tls:KeyPath", "/tmp/key.pem", "Relay:Tls:KeyPath is set without Relay:Tls:CertificatePath.")]
+    [InlineData("Limits:Connections:MaxConnections", "0", "Limits:Connections:MaxConnections must be positive.")]
+    [InlineData("Limits:Connections:MaxConnectionsPerIp", "-1", "Limits:Connections:MaxConnectionsPerIp must be positive.")]
+    [InlineData("Limits:Connections:Ipv6PrefixLength", "129", "Limits:Connections:Ipv6PrefixLength must be between 1 and 128.")]
+    [InlineData("Info:Pubkey", "ABC", "Info:Pubkey must be 64 lowercase hex characters.")]
+    [InlineData("Info:Software", "not a url", "Info:Software must be an absolute http(s) URL.")]
+    [InlineData("Info:PublicUrl", "https://relay.example.com", "Info:PublicUrl must be an absolute ws:// or wss:// URL.")]
+    [InlineData("Tls:KeyPath", "/tmp/key.pem", "Tls:KeyPath is set without Tls:CertificatePath.")]
     public void Invalid_settings_fail_naming_the_setting(string key, string value, string message)
     {
         var configuration = Config((key, value));
@@ -80,7 +80,7 @@ public class RelayHttpConfigurationTests
     public void A_misspelt_setting_fails_instead_of_being_ignored()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
-            RelayHttpConfiguration.ReadConnectionLimits(Config(("Relay:Limits:Connections:MaxConnectionPerIp", "5"))));
+            RelayHttpConfiguration.ReadConnectionLimits(Config(("Limits:Connections:MaxConnectionPerIp", "5"))));
         Assert.Contains("MaxConnectionPerIp", error.Message, StringComparison.Ordinal);
     }
 

@@ -35,7 +35,7 @@ public sealed class TlsTests : IDisposable
     {
         var path = Path.Combine(_directory, "relay.pfx");
         File.WriteAllBytes(path, _certificate.Export(X509ContentType.Pkcs12, password));
-        return new TlsOptions { CertificatePath = path, Password = password };
+        return new TlsOptions { CertificatePath = path, CertificatePassword = password };
     }
 
     private TlsOptions WritePem()
@@ -92,7 +92,7 @@ public sealed class TlsTests : IDisposable
     [Fact]
     public void A_wrong_pkcs12_password_fails_start_up()
     {
-        var tls = WritePkcs12("right") with { Password = "wrong" };
+        var tls = WritePkcs12("right") with { CertificatePassword = "wrong" };
         var kestrel = new Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions();
         Assert.ThrowsAny<CryptographicException>(() => kestrel.ListenRelay("127.0.0.1:0", tls));
     }
@@ -103,6 +103,6 @@ public sealed class TlsTests : IDisposable
         var tls = new TlsOptions { CertificatePath = Path.Combine(_directory, "absent.pem") };
         var kestrel = new Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions();
         var error = Assert.Throws<InvalidOperationException>(() => kestrel.ListenRelay("127.0.0.1:0", tls));
-        Assert.Equal($"Relay:Tls:CertificatePath '{tls.CertificatePath}' does not exist.", error.Message);
+        Assert.Equal($"Tls:CertificatePath '{tls.CertificatePath}' does not exist.", error.Message);
     }
 }

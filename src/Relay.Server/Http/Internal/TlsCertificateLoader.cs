@@ -13,13 +13,13 @@ internal static class TlsCertificateLoader
         X509Certificate2 certificate;
         if (options.IsPkcs12)
         {
-            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, options.Password);
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, options.CertificatePassword);
         }
         else
         {
-            certificate = options.Password is null
+            certificate = options.CertificatePassword is null
                 ? X509Certificate2.CreateFromPemFile(path, options.KeyPath)
-                : X509Certificate2.CreateFromEncryptedPemFile(path, options.Password, options.KeyPath);
+                : X509Certificate2.CreateFromEncryptedPemFile(path, options.CertificatePassword, options.KeyPath);
         }
 
         if (!certificate.HasPrivateKey)
