@@ -35,6 +35,29 @@ public partial class ConfigurationDocTests
     }
 
     [Fact]
+    public void Every_setting_of_relay_serve_options_is_documented_with_its_key()
+    {
+        var checkedKeys = 0;
+        foreach (var property in typeof(Relay.Server.Configuration.RelayOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.PropertyType == typeof(string))
+            {
+                Assert.Contains($"`{property.Name}`", Doc, StringComparison.Ordinal);
+                checkedKeys++;
+                continue;
+            }
+
+            foreach (var setting in property.PropertyType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+            {
+                Assert.Contains($"`{property.Name}:{setting.Name}`", Doc, StringComparison.Ordinal);
+                checkedKeys++;
+            }
+        }
+
+        Assert.True(checkedKeys > 40, $"only {checkedKeys} keys found: has RelayOptions changed shape?");
+    }
+
+    [Fact]
     public void Trusted_proxies_key_is_documented()
     {
         Assert.Contains($"`{TrustedProxyOptions.SectionName}`", Doc, StringComparison.Ordinal);
