@@ -1,3 +1,5 @@
+using Relay.Server.Http;
+
 
 namespace Relay.Server.Configuration;
 
@@ -25,8 +27,13 @@ internal static class RelayConfiguration
         else
             builder.AddInMemoryCollection(FromEnvironment(environment));
         builder.AddCommandLine([.. flags], SwitchMappings);
+        var configuration = builder.Build();
         var options = new RelayOptions();
-        builder.Build().Bind(options);
+        configuration.Bind(options);
+        options.Tls = RelayHttpConfiguration.ReadTls(configuration);
+        options.Info = RelayHttpConfiguration.ReadInfo(configuration);
+        options.ConnectionLimits = RelayHttpConfiguration.ReadConnectionLimits(configuration);
+        options.TrustedProxies = RelayHttpConfiguration.ReadTrustedProxies(configuration);
         options.Validate();
         return options;
     }

@@ -1,4 +1,5 @@
 using Relay.Nostr;
+using Relay.Server.Http;
 
 namespace Relay.Server.Configuration;
 
@@ -23,8 +24,22 @@ public sealed class RelayOptions
     /// <summary>Directory of the SQLite database (<c>--data</c>), created when missing. Default <c>./data</c>.</summary>
     public string Data { get; set; } = "./data";
 
-    /// <summary>Optional TLS (<c>wss://</c>) terminated by Kestrel.</summary>
-    public TlsOptions Tls { get; set; } = new();
+    /// <summary>Optional TLS (<c>wss://</c>) terminated by Kestrel (section <c>Tls</c>).</summary>
+    /// <remarks>
+    /// This and the other perimeter sections (<see cref="Info"/>, <see cref="ConnectionLimits"/>,
+    /// <see cref="TrustedProxies"/>) are read by <see cref="RelayHttpConfiguration"/>, which refuses unknown keys
+    /// and accepts a comma-separated proxy list; the setters are internal so the general binder leaves them alone.
+    /// </remarks>
+    public TlsOptions Tls { get; internal set; } = new();
+
+    /// <summary>What the NIP-11 document and the HTML page say (section <c>Info</c>).</summary>
+    public RelayInfoOptions Info { get; internal set; } = new();
+
+    /// <summary>Open-connection caps, per IP address and in total, enforced before the upgrade (section <c>Limits:Connections</c>).</summary>
+    public ConnectionLimitsOptions ConnectionLimits { get; internal set; } = new();
+
+    /// <summary>Proxies whose <c>X-Forwarded-For</c> names the client (section <c>Network:TrustedProxies</c>); default none.</summary>
+    public TrustedProxyOptions TrustedProxies { get; internal set; } = new();
 
     /// <summary>Protocol limits, each justified on <see cref="NostrLimits"/>; NIP-11 advertises exactly these.</summary>
     public NostrLimits Limits { get; set; } = new();
@@ -52,12 +67,21 @@ public sealed class RelayOptions
         if (string.IsNullOrWhiteSpace(Data))
             throw new ArgumentException("Data must name a directory.", nameof(Data));
         Limits.Validate();
-        Tls.Validate();
+        RequireValid(Tls.Validate());
+        RequireValid(Info.Validate());
+        RequireValid(ConnectionLimits.Validate());
+        RequireValid(TrustedProxies.TryParse(out _));
         Connection.Validate();
         RateLimits.Validate();
         Ingest.Validate();
         Queries.Validate();
         Shutdown.Validate();
+    }
+
+    private static void RequireValid(string? error)
+    {
+        if (error is not null)
+            throw new ArgumentException(error);
     }
 
     internal static void RequirePositive(TimeSpan value, string name)

@@ -1,12 +1,11 @@
-using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Relay.Actors;
 using Relay.Actors.Hosting;
-using Relay.Server.Commands;
 using Relay.Server.Configuration;
 using Relay.Server.Connections;
 using Relay.Server.Diagnostics;
+using Relay.Server.Http;
 using Relay.Storage.Sqlite;
 using Relay.WebSockets;
 using Relay.WebSockets.Hosting;
@@ -38,8 +37,6 @@ internal sealed class RelayHost : IAsyncDisposable
     public static async Task<RelayHost> StartAsync(RelayOptions options, CancellationToken cancellationToken, Action<ILoggingBuilder>? logging = null)
     {
         options.Validate();
-        if (!EchoCommand.TryParseEndPoint(options.Listen, out var endPoint))
-            throw new ArgumentException($"Listen '{options.Listen}' is not host:port.", nameof(options));
 
         var time = TimeProvider.System;
         var store = EventStore.Open(new EventStoreOptions
@@ -52,10 +49,12 @@ internal sealed class RelayHost : IAsyncDisposable
         });
         try
         {
-            var app = Build(options, store, time, endPoint, logging);
+            var app = Build(options, store, time, logging);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var address = new UriBuilder(bound) { Scheme = options.Tls.Enabled ? "wss" : "ws" }.Uri;
+            // The store is open and the actor system started with the host: ready for /readyz.
+            app.Services.GetRequiredService<RelayReadiness>().MarkReady();
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<RelayHost>();
             var dataDirectory = Path.GetFullPath(options.Data);
             RelayLog.Listening(logger, address, dataDirectory);
@@ -68,8 +67,7 @@ internal sealed class RelayHost : IAsyncDisposable
         }
     }
 
-    private static WebApplication Build(RelayOptions options, EventStore store, TimeProvider time, IPEndPoint endPoint,
-        Action<ILoggingBuilder>? logging)
+    private static WebApplication Build(RelayOptions options, EventStore store, TimeProvider time, Action<ILoggingBuilder>? logging)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -86,6 +84,8 @@ internal sealed class RelayHost : IAsyncDisposable
 
         builder.Services.AddSingleton(time);
         builder.Services.AddRelayMetrics();
+        builder.Services.AddRelayHttp(options.Info, options.ConnectionLimits, options.TrustedProxies,
+            RelayLimitation.FromNostrLimits(options.Limits), RelayCapabilities.SupportedNips);
         builder.Services.AddSingleton(sp =>
         {
             var metrics = sp.GetRequiredService<RelayMetrics>();
@@ -96,7 +96,7 @@ internal sealed class RelayHost : IAsyncDisposable
         builder.Services.AddActorSystem("relay", (actors, sp) => actors
             .WithSettings(s => s with { DefaultPhaseTimeout = phaseTimeout, TerminatePhaseTimeout = terminateTimeout })
             .WithActors((system, _) => sp.GetRequiredService<RelayRuntime>().Start(system))
-            .WithCoordinatedShutdown((shutdown, _) => AddShutdownTasks(shutdown, sp.GetRequiredService<RelayRuntime>())));
+            .WithCoordinatedShutdown((shutdown, _) => AddShutdownTasks(shutdown, sp.GetRequiredService<RelayRuntime>(), sp.GetRequiredService<RelayReadiness>())));
 
         var wsOptions = new WebSocketServerOptions
         {
@@ -113,12 +113,7 @@ internal sealed class RelayHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(endPoint, listen =>
-            {
-                if (options.Tls.Enabled)
-                    listen.UseHttps(options.Tls.CertificatePath!, options.Tls.CertificatePassword);
-                listen.UseWebSocketHandshakeTimeout(wsOptions);
-            });
+            kestrel.ListenRelay(options.Listen, options.Tls, listen => listen.UseWebSocketHandshakeTimeout(wsOptions));
         });
 
         var app = builder.Build();
@@ -129,16 +124,27 @@ internal sealed class RelayHost : IAsyncDisposable
             TimeProvider = time,
             Observer = new RelayWebSocketObserver(runtime.Metrics),
         }), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<RelayEndpoint>());
-        app.Use((context, next) => WebSocketAcceptor.IsWebSocketUpgradeRequest(context) ? endpoint.HandleAsync(context) : next(context));
+        // The perimeter answers NIP-11, the HTML page and the probes; upgrades at "/" are admitted (per-IP and global
+        // caps, 429/503 before the upgrade) and handed to the endpoint with their lease; any other path is 404.
+        app.UseRelayFrontDoor();
+        var admission = app.Services.GetRequiredService<ConnectionAdmission>();
+        endpoint.ClientAddress = app.Services.GetRequiredService<ClientAddressResolver>().Resolve;
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path != "/" || !WebSocketAcceptor.IsWebSocketUpgradeRequest(context))
+                return next(context);
+            return admission.TryAdmit(context, out var lease) ? endpoint.HandleAsync(context, lease) : Task.CompletedTask;
+        });
         app.MapRelayMetrics();
         return app;
     }
 
     /// <summary>Graceful shutdown: stop accepting → close every client with 1001 → commit every accepted event.</summary>
-    private static void AddShutdownTasks(CoordinatedShutdown shutdown, RelayRuntime runtime)
+    private static void AddShutdownTasks(CoordinatedShutdown shutdown, RelayRuntime runtime, RelayReadiness readiness)
     {
         shutdown.AddTask(CoordinatedShutdown.PhaseServiceUnbind, "stop-accepting", () =>
         {
+            readiness.BeginShutdown();
             runtime.Connections.StartDraining();
             return Task.FromResult(Done.Instance);
         });

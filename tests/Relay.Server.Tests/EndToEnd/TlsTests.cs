@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Relay.Server.Http;
 using Relay.Server.Tests.EndToEnd.Support;
 
 namespace Relay.Server.Tests.EndToEnd;
@@ -25,8 +26,7 @@ public class TlsTests
         {
             await using var relay = await TestRelay.StartAsync(o =>
             {
-                o.Tls.CertificatePath = pfx;
-                o.Tls.CertificatePassword = "secret";
+                o.Tls = new TlsOptions { CertificatePath = pfx, CertificatePassword = "secret" };
             });
             Assert.Equal("wss", relay.Url.Scheme);
             Assert.Equal("[\"EOSE\",\"tls\"]", await NodePeer.RunAsync(relay.Url, "eose"));
