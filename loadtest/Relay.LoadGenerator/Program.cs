@@ -5,5 +5,6 @@ using Relay.LoadGenerator.Cli;
 var root = new RootCommand("Load generator for Nostr relays: ingest, fan-out, REQ latency, idle connections.")
 {
     PublishCommand.Create(),
+    FanoutCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
