@@ -6,5 +6,8 @@ var root = new RootCommand("Load generator for Nostr relays: ingest, fan-out, RE
 {
     PublishCommand.Create(),
     FanoutCommand.Create(),
+    ReqCommand.Create(),
+    SeedCommand.Create(),
+    ConnectHoldCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
