@@ -20,6 +20,9 @@ internal sealed record ConnectHoldResult : IScenarioResult
     /// <summary>Subscriptions that got EOSE (with --subscribe).</summary>
     public long Subscribed { get; init; }
 
+    /// <summary>Held subscriptions the relay answered with CLOSED, by the message's prefix.</summary>
+    public required IReadOnlyDictionary<string, long> ClosedByRelay { get; init; }
+
     /// <summary>Connections the relay ended while they were held.</summary>
     public long Lost { get; init; }
 
@@ -42,7 +45,7 @@ internal sealed record ConnectHoldResult : IScenarioResult
     public double? RelayBytesPerConnection { get; init; }
 
     /// <inheritdoc />
-    public bool Complete => !TimedOut && Opened == Requested && Lost == 0 && ConnectFailures.Count == 0;
+    public bool Complete => !TimedOut && Opened == Requested && Lost == 0 && ConnectFailures.Count == 0 && ClosedByRelay.Count == 0;
 
     /// <inheritdoc />
     public IEnumerable<(string Label, string Value)> Rows()
@@ -52,6 +55,8 @@ internal sealed record ConnectHoldResult : IScenarioResult
             yield return ("connect failures", ReportWriter.Breakdown(ConnectFailures));
         if (Subscribed > 0)
             yield return ("subscribed (EOSE)", ReportWriter.Number(Subscribed));
+        if (ClosedByRelay.Count > 0)
+            yield return ("CLOSED by relay", ReportWriter.Breakdown(ClosedByRelay));
         yield return ("lost while held", ReportWriter.Number(Lost));
         if (TimedOut)
             yield return ("timed out", "yes");

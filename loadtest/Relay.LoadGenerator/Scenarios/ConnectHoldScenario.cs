@@ -99,6 +99,9 @@ internal static class ConnectHoldScenario
             Opened = open.Count,
             ConnectFailures = failures,
             Subscribed = open.Count(c => c.Subscribed),
+            ClosedByRelay = open.Where(c => c.ClosedReason is not null)
+                .GroupBy(c => ReplyPrefix.Of(c.ClosedReason!), StringComparer.Ordinal)
+                .ToDictionary(group => group.Key, group => (long)group.Count(), StringComparer.Ordinal),
             Lost = lost,
             TimedOut = timeout.IsCancellationRequested,
             OpenSeconds = openSeconds,

@@ -7,7 +7,7 @@ namespace Relay.LoadGenerator.Scenarios;
 internal sealed class HeldConnection
 {
     private readonly WebSocketConnection _connection;
-    private readonly TaskCompletionSource _eose = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task<bool> _receive;
     private volatile bool _closing;
 
@@ -21,9 +21,12 @@ internal sealed class HeldConnection
     public bool Lost => _receive.IsCompleted && !_closing;
 
     /// <summary>Whether the held subscription got its EOSE.</summary>
-    public bool Subscribed => _eose.Task.IsCompleted;
+    public bool Subscribed { get; private set; }
 
-    /// <summary>Sends the REQ k6's connect-hold.js sends and waits for its EOSE (or the connection's end).</summary>
+    /// <summary>The relay's CLOSED message for the held subscription (e.g. <c>rate-limited: …</c>), or null.</summary>
+    public string? ClosedReason { get; private set; }
+
+    /// <summary>Sends the REQ k6's connect-hold.js sends and waits for its EOSE, a CLOSED, or the connection's end.</summary>
     public async Task SubscribeAsync(string tag, CancellationToken cancellationToken)
     {
         var req = ClientFrames.Req("hold", filter =>
@@ -34,7 +37,7 @@ internal sealed class HeldConnection
             filter.WriteNumber("limit", 0);
         });
         if (await _connection.SendAsync(req, WebSocketMessageType.Text, cancellationToken).ConfigureAwait(false))
-            await Task.WhenAny(_eose.Task, _receive).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await Task.WhenAny(_answered.Task, _receive).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Closes with 1000 and waits for the receive loop.</summary>
@@ -47,7 +50,17 @@ internal sealed class HeldConnection
 
     private void OnReply(in RelayReply reply)
     {
-        if (reply.Verb == RelayVerb.Eose)
-            _eose.TrySetResult();
+        switch (reply.Verb)
+        {
+            case RelayVerb.Eose:
+                Subscribed = true;
+                _answered.TrySetResult();
+                break;
+            case RelayVerb.Closed:
+                // NIP-01: a refused REQ is answered with CLOSED; waiting for an EOSE that never comes would stall the run.
+                ClosedReason = reply.Message;
+                _answered.TrySetResult();
+                break;
+        }
     }
 }

@@ -81,12 +81,25 @@ internal static class Publisher
         }
 
         using var stopReceiving = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // When the relay ends the connection, a sender waiting for a window slot must stop too, not wait for the timeout.
+        using var stopSending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var receive = RelayConnector.ReceiveAsync(connection, OnReply, null, stopReceiving.Token);
-        _ = receive.ContinueWith(_ => finished.TrySetResult(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _ = receive.ContinueWith(_ =>
+        {
+            finished.TrySetResult();
+            try
+            {
+                stopSending.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The run already ended.
+            }
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
         try
         {
-            await SendAllAsync(plan, slot, slots, connection, pending, window, counts, cancellationToken).ConfigureAwait(false);
+            await SendAllAsync(plan, slot, slots, connection, pending, window, counts, stopSending.Token).ConfigureAwait(false);
             Volatile.Write(ref allQueued, 1);
             lock (pending)
             {
@@ -96,9 +109,9 @@ internal static class Publisher
 
             await finished.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopSending.IsCancellationRequested)
         {
-            // Timed out: what is still pending is reported as missing.
+            // Timed out, or the relay ended the connection: what is still pending is reported as missing.
         }
 
         lock (pending)
@@ -177,8 +190,7 @@ internal static class Publisher
             return;
         }
 
-        var colon = message.IndexOf(':', StringComparison.Ordinal);
-        var prefix = colon > 0 && colon <= 20 ? message[..(colon + 1)] : "(no prefix)";
+        var prefix = ReplyPrefix.Of(message);
         counts.Rejected[prefix] = counts.Rejected.GetValueOrDefault(prefix) + 1;
     }
 }

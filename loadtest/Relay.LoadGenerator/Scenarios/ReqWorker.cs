@@ -79,7 +79,7 @@ internal sealed class ReqWorker(WebSocketConnection connection, TimeProvider tim
                 }
                 else if (query.Closed is { } reason)
                 {
-                    var prefix = reason.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 ? reason[..(colon + 1)] : "(no prefix)";
+                    var prefix = ReplyPrefix.Of(reason);
                     Closed[prefix] = Closed.GetValueOrDefault(prefix) + 1;
                 }
                 else

@@ -26,6 +26,24 @@ public sealed class ConnectHoldScenarioTests
     }
 
     [Fact]
+    public async Task ConnectHold_counts_subscriptions_answered_with_CLOSED_instead_of_waiting_for_EOSE()
+    {
+        await using var relay = await LoopbackNostrRelay.StartAsync();
+
+        var result = await ConnectHoldScenario.RunAsync(new ConnectHoldSettings
+        {
+            Url = relay.Url, Connections = 20, Subscribe = true, Tag = LoopbackNostrRelay.RefusedTag, Settle = TimeSpan.Zero,
+            Timeout = TimeSpan.FromSeconds(60),
+        }, CancellationToken.None);
+
+        Assert.False(result.TimedOut);
+        Assert.Equal(20, result.Opened);
+        Assert.Equal(0, result.Subscribed);
+        Assert.Equal(20, result.ClosedByRelay["restricted:"]);
+        Assert.False(result.Complete);
+    }
+
+    [Fact]
     public async Task ConnectHold_counts_refused_connections_by_reason()
     {
         // A port we hold bound but never listen on: every connection is refused the same way, and no one else can take it.

@@ -29,6 +29,12 @@ internal sealed class LoopbackNostrRelay : IAsyncDisposable
     /// <summary>Events of this kind are refused, so tests can see rejections counted by prefix.</summary>
     public const int BlockedKind = 4444;
 
+    /// <summary>A REQ for this <c>#t</c> value is answered CLOSED with <c>restricted:</c>.</summary>
+    public const string RefusedTag = "refused";
+
+    /// <summary>An event of this kind makes the relay close the connection (1008) without answering, as a relay shedding load would.</summary>
+    public const int DisconnectKind = 6666;
+
     private readonly WebApplication _app;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<NostrEvent> _stored = [];
@@ -114,7 +120,9 @@ internal sealed class LoopbackNostrRelay : IAsyncDisposable
         switch (message)
         {
             case EventMessage { Event: var nostrEvent }:
-                if (!nostrEvent.VerifySignature(SchnorrBackends.Default))
+                if (nostrEvent.Kind == DisconnectKind)
+                    await connection.CloseAsync(WebSocketCloseCode.PolicyViolation, "going away");
+                else if (!nostrEvent.VerifySignature(SchnorrBackends.Default))
                     await SendAsync(connection, output => RelayMessageWriter.WriteOk(output, nostrEvent.Id, false, "invalid: bad signature"));
                 else if (nostrEvent.Kind == BlockedKind)
                     await SendAsync(connection, output => RelayMessageWriter.WriteOk(output, nostrEvent.Id, false, "blocked: kind 4444 is not accepted here"));
@@ -132,6 +140,10 @@ internal sealed class LoopbackNostrRelay : IAsyncDisposable
                     }
                 }
 
+                break;
+
+            case ReqMessage req when req.Filters.Any(filter => filter.Tags.Any(tag => tag.Letter == 't' && tag.Values.Contains(RefusedTag))):
+                await SendAsync(connection, output => RelayMessageWriter.WriteClosed(output, req.SubscriptionId, "restricted: this tag is not served"));
                 break;
 
             case ReqMessage req:

@@ -73,4 +73,23 @@ public sealed class PublishScenarioTests
         Assert.True(result.RelayCpuSeconds >= 0);
         Assert.NotNull(result.RelayCpuSecondsPer10kEvents);
     }
+
+    [Fact]
+    public async Task Publish_stops_waiting_when_the_relay_closes_the_connection_and_reports_the_rest_missing()
+    {
+        await using var relay = await LoopbackNostrRelay.StartAsync();
+
+        // Every tenth event makes the relay hang up; with a window of 2 the sender is usually blocked on a slot then.
+        var result = await PublishScenario.RunAsync(new PublishSettings
+        {
+            Url = relay.Url, Events = 40, Connections = 1, Window = 2, Timeout = Bound,
+            Recipe = new EventRecipe { Kinds = [1, 1, 1, 1, 1, 1, 1, 1, 1, LoopbackNostrRelay.DisconnectKind] },
+        }, CancellationToken.None);
+
+        Assert.False(result.TimedOut);
+        Assert.False(result.Complete);
+        Assert.Equal(9, result.Accepted);
+        Assert.True(result.Missing >= 1);
+        Assert.Equal(result.Sent, result.Accepted + result.Missing);
+    }
 }
