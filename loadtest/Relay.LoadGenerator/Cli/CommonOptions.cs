@@ -22,9 +22,9 @@ internal static class CommonOptions
 
     public static Option<bool> Json() => new("--json") { Description = "Write the result as JSON (for scripts) instead of a table." };
 
-    public static Option<double> Timeout(double seconds) => Positive(new Option<double>("--timeout")
+    public static Option<double> Timeout(double seconds) => Positive(new Option<double>("--timeout", "--duration")
     {
-        Description = "Bound in seconds on the measured run (after signing); what has not arrived by then is reported as missing.",
+        Description = "Bound in seconds on the measured run (after signing); what has not arrived by then is reported as missing. Every loop also ends at its count.",
         DefaultValueFactory = _ => seconds,
     });
 

@@ -24,7 +24,7 @@ public sealed class RelayLoadCommandLineTests
     {
         await using var relay = await LoopbackNostrRelay.StartAsync();
 
-        var (exitCode, output, error) = await RunAsync("publish", "--url", relay.Url.ToString(), "--events", "25", "--connections", "2", "--json");
+        var (exitCode, output, error) = await RunAsync("publish", "--url", relay.Url.ToString(), "--events", "25", "--connections", "2", "--duration", "60", "--json");
 
         Assert.True(exitCode == 0, error + output);
         using var json = JsonDocument.Parse(output);
