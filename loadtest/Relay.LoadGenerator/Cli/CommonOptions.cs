@@ -22,6 +22,11 @@ internal static class CommonOptions
 
     public static Option<bool> Json() => new("--json") { Description = "Write the result as JSON (for scripts) instead of a table." };
 
+    /// <summary>
+    /// The run's bound. Defaults per command: 120 s for publish, fanout and req (ten times a 10,000-event or
+    /// 1,000-subscriber run at the targets, so a slow relay still finishes); 300 s for connect-hold (10,000
+    /// handshakes at a few hundred a second on a loaded machine); an hour for seed (1,000,000 events at ~3,000/s).
+    /// </summary>
     public static Option<double> Timeout(double seconds) => Positive(new Option<double>("--timeout", "--duration")
     {
         Description = "Bound in seconds on the measured run (after signing); what has not arrived by then is reported as missing. Every loop also ends at its count.",

@@ -69,6 +69,3 @@ internal static class RelayConnector
         await connection.DisposeAsync().ConfigureAwait(false);
     }
 }
-
-/// <summary>Handles one relay message during a receive loop.</summary>
-internal delegate void ReplyHandler(in RelayReply reply);
