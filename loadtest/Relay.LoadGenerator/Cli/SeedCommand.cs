@@ -45,6 +45,9 @@ internal static class SeedCommand
                 WriteJsonl = parseResult.GetValue(writeJsonl)?.FullName,
                 Recipe = recipe.Recipe(parseResult),
                 Timeout = TimeSpan.FromSeconds(parseResult.GetValue(timeout)),
+                // Progress goes to stderr, so --json output on stdout stays one parseable object.
+                OnBatch = (done, accepted) => error.WriteLine(
+                    $"relay-load seed: {done:N0} of {parseResult.GetValue(events):N0} signed{(relay is null ? "" : $", {accepted:N0} accepted")}"),
             }, cancellationToken).ConfigureAwait(false);
             return CommonOptions.Report(parseResult, json, result);
         });

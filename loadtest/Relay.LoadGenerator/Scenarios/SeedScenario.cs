@@ -43,7 +43,11 @@ internal static class SeedScenario
                     }
 
                     if (settings.Url is not { } url)
+                    {
+                        settings.OnBatch?.Invoke(signed, 0);
                         continue;
+                    }
+
                     started = time.GetTimestamp();
                     var counts = await Publisher.RunAsync(new PublishPlan
                     {
@@ -51,6 +55,7 @@ internal static class SeedScenario
                     }, linked.Token).ConfigureAwait(false);
                     publishing += time.GetElapsedTime(started);
                     total.Add(counts);
+                    settings.OnBatch?.Invoke(signed, total.Accepted);
                     if (counts.Missing > 0 || counts.ConnectFailures.Count > 0)
                         break;   // the relay stopped answering: more batches would only pile up missing OKs
                 }

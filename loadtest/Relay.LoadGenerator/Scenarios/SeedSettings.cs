@@ -32,6 +32,9 @@ internal sealed record SeedSettings
     /// <summary>Bound on the whole run, signing included.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>Called after each batch with (events done, accepted so far): a million events take minutes.</summary>
+    public Action<long, long>? OnBatch { get; init; }
+
     /// <summary>Clock.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

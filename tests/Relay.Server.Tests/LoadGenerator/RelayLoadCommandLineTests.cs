@@ -57,6 +57,20 @@ public sealed class RelayLoadCommandLineTests
         Assert.Equal(0, json.RootElement.GetProperty("eose").GetInt64());
     }
 
+    [Fact]
+    public async Task Seed_reports_progress_per_batch_on_stderr_and_keeps_stdout_json()
+    {
+        await using var relay = await LoopbackNostrRelay.StartAsync();
+
+        var (exitCode, output, error) = await RunAsync("seed", "--url", relay.Url.ToString(), "--events", "30", "--batch", "10", "--json");
+
+        Assert.True(exitCode == 0, error + output);
+        Assert.Equal(30, JsonDocument.Parse(output).RootElement.GetProperty("publish").GetProperty("accepted").GetInt64());
+        Assert.Equal(
+            ["relay-load seed: 10 of 30 signed, 10 accepted", "relay-load seed: 20 of 30 signed, 20 accepted", "relay-load seed: 30 of 30 signed, 30 accepted"],
+            error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
     [Theory]
     [InlineData("publish --url http://127.0.0.1:1/ --events 1", "--url must be an absolute ws:// URL")]
     [InlineData("seed --events 10", "give --url, --write-jsonl or both")]
