@@ -56,6 +56,7 @@ public sealed partial class WebSocketConnection
     /// an idle connection holds no read buffer. The next read rents it again; a busy connection finds data
     /// already there and the zero-byte read completes synchronously.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WaitForDataWithoutBufferAsync(CancellationToken cancellationToken)
     {
         ArrayPool<byte>.Shared.Return(_readBuffer);
