@@ -1,0 +1,241 @@
+using Relay.Nostr;
+using Relay.Nostr.Events;
+using Relay.Nostr.Messages;
+using Relay.Server.Operations.Internal;
+using Relay.Storage.Sqlite;
+
+namespace Relay.Server.Operations;
+
+/// <summary>
+/// <c>relay import</c>: reads strfry-style JSONL (one event JSON per line) and stores every line the relay's ingest
+/// would accept, with the same rules: each line is parsed as the event of an <c>EVENT</c> message by the relay's own
+/// parser (structure, limits, id), then the <c>created_at</c> window and NIP-40 expiration, the store's duplicate
+/// pre-check (before the costly signature, as the relay does), the BIP-340 signature, and finally the storage
+/// writer's NIP-01/09/40 rules (replaceable and addressable: newest wins; deletions; ephemeral kinds are not stored).
+/// </summary>
+/// <remarks>
+/// <para><b>Pipeline.</b> The calling thread reads batch N+1 while batch N is checked in parallel on the thread pool
+/// (signature verification dominates and scales with cores) and batch N−1 is written; the writer commits one
+/// transaction per batch, in input order. At most three batches are in memory, whatever the input size.</para>
+/// <para><b>Interruption.</b> Cancellation is honoured between batches: the batch being committed finishes, nothing
+/// after it is written. A killed process leaves the last committed transaction (SQLite's atomic commit), so the
+/// database holds a whole number of batches; a rerun counts them as duplicates and goes on.</para>
+/// <para>Not thread-safe: one import at a time per instance, and the store must have no other writer open.</para>
+/// </remarks>
+public sealed class EventImporter
+{
+    private readonly EventStore _store;
+    private readonly ImportOptions _options;
+    private readonly NostrLimits _parseLimits;
+    private readonly ParallelOptions _parallel;
+
+    /// <summary>Prepares an import into <paramref name="store"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Invalid options.</exception>
+    public EventImporter(EventStore store, ImportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _store = store;
+        _options = options;
+
+        // A line is parsed as ["EVENT",line]: the message bound is the line bound plus the wrapping.
+        _parseLimits = options.Limits with { MaxMessageLength = options.MaxLineBytes + ImportBatch.WrapOverhead };
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+    }
+
+    /// <summary>
+    /// Imports every line of <paramref name="input"/> until its end or until <paramref name="cancellationToken"/> is
+    /// cancelled (checked between batches). Refused lines are counted, never thrown.
+    /// </summary>
+    /// <param name="input">JSONL; read to its end, not closed.</param>
+    /// <param name="onBatchCommitted">Called on the importing thread after each commit with the running totals (progress display).</param>
+    /// <param name="cancellationToken">Stops the import between batches; the summary then says <see cref="ImportSummary.Completed"/> false.</param>
+    /// <returns>What was committed: <see cref="ImportSummary.Completed"/> is true when the whole input was read.</returns>
+    /// <exception cref="IOException">Reading the input failed; every batch before the failure is committed.</exception>
+    /// <exception cref="Microsoft.Data.Sqlite.SqliteException">The database failed (disk full, I/O error); the failed batch is rolled back.</exception>
+    public async Task<ImportSummary> ImportAsync(Stream input, Action<ImportSummary>? onBatchCommitted, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var clock = _options.TimeProvider;
+        var started = clock.GetTimestamp();
+        var summary = new ImportSummary();
+        var reader = new JsonLineReader(input, _options.MaxLineBytes);
+        var pending = new NostrEvent[_options.BatchSize];
+        var results = new WriteOutcome[_options.BatchSize];
+        using var writer = _store.OpenWriter();
+
+        (ImportBatch Batch, Task Check)? checking = null;
+        (ImportBatch Batch, Task Check)? next = null;
+        var inputEnded = false;
+        try
+        {
+            while (true)
+            {
+                next = null;
+                if (!inputEnded && !cancellationToken.IsCancellationRequested)
+                {
+                    var batch = new ImportBatch(_options.BatchSize, expectedLineBytes: 512);
+                    next = (batch, Task.CompletedTask);
+                    inputEnded = Fill(reader, batch);
+                    var now = clock.GetUtcNow().ToUnixTimeSeconds();
+                    next = (batch, Task.Run(() => Check(batch, now), CancellationToken.None));
+                }
+
+                if (checking is { } current)
+                {
+                    await current.Check.ConfigureAwait(false);
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        break;
+                    }
+
+                    Write(writer, current.Batch, pending, results, summary);
+                    current.Batch.Dispose();
+                    summary.Elapsed = clock.GetElapsedTime(started);
+                    onBatchCommitted?.Invoke(summary);
+                }
+
+                checking = next;
+                next = null;
+                if (checking is null)
+                {
+                    summary.Completed = inputEnded;
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            // Batches read or checked but not written: wait for their checks (they use the arenas), then free them.
+            await ReleaseAsync(checking).ConfigureAwait(false);
+            await ReleaseAsync(next).ConfigureAwait(false);
+        }
+
+        summary.Elapsed = clock.GetElapsedTime(started);
+        return summary;
+    }
+
+    private static async Task ReleaseAsync((ImportBatch Batch, Task Check)? unwritten)
+    {
+        if (unwritten is not { } item)
+        {
+            return;
+        }
+
+        try
+        {
+            await item.Check.ConfigureAwait(false);
+        }
+        finally
+        {
+            item.Batch.Dispose();
+        }
+    }
+
+    /// <summary>Reads lines into <paramref name="batch"/> until it is full or the input ends; true at the end.</summary>
+    private static bool Fill(JsonLineReader reader, ImportBatch batch)
+    {
+        while (!batch.IsFull)
+        {
+            switch (reader.Read(out var line))
+            {
+                case LineKind.Line when line.IndexOfAnyExcept(" \t\r"u8) < 0:
+                    batch.BlankLines++;
+                    break;
+                case LineKind.Line:
+                    batch.Add(line);
+                    break;
+                case LineKind.TooLong:
+                    batch.AddDecided(ImportOutcome.LineTooLong);
+                    break;
+                default:
+                    batch.EndPosition = reader.Position;
+                    return true;
+            }
+        }
+
+        batch.EndPosition = reader.Position;
+        return false;
+    }
+
+    private void Check(ImportBatch batch, long now) =>
+        Parallel.For(0, batch.Count, _parallel, i => CheckLine(batch, i, now));
+
+    /// <summary>Every check the relay's ingest runs before its writer, in the same order.</summary>
+    private void CheckLine(ImportBatch batch, int index, long now)
+    {
+        if (batch.Outcomes[index] is not null)
+        {
+            return;
+        }
+
+        if (!ClientMessageParser.TryParse(batch.Wrapped(index), _parseLimits, out var message, out var error))
+        {
+            batch.Outcomes[index] = ImportOutcomes.FromError(error.Reason);
+            return;
+        }
+
+        if (message is not EventMessage { Event: var nostrEvent })
+        {
+            // Unreachable: the wrapping names the verb. Counted, never stored.
+            batch.Outcomes[index] = ImportOutcome.InvalidEvent;
+            return;
+        }
+
+        if (!EventValidator.TryCheckTime(nostrEvent, now, _options.Limits, out error))
+        {
+            batch.Outcomes[index] = ImportOutcomes.FromError(error.Reason);
+            return;
+        }
+
+        // The id binds every field, so what the store already decided holds whatever the signature (a rerun
+        // skips verification of everything it committed before).
+        var ephemeral = nostrEvent.KindClass == KindClass.Ephemeral;
+        if (!ephemeral && _store.PreCheck(nostrEvent) is { } known)
+        {
+            batch.Outcomes[index] = ImportOutcomes.FromWrite(known.Status);
+            return;
+        }
+
+        if (!EventValidator.TryVerifySignature(nostrEvent, _options.Verifier, out error))
+        {
+            batch.Outcomes[index] = ImportOutcomes.FromError(error.Reason);
+            return;
+        }
+
+        if (ephemeral)
+        {
+            batch.Outcomes[index] = ImportOutcome.Ephemeral;
+            return;
+        }
+
+        batch.Events[index] = nostrEvent;
+    }
+
+    /// <summary>Commits the batch's checked events in one transaction, in input order, and counts every line.</summary>
+    private static void Write(EventWriter writer, ImportBatch batch, NostrEvent[] pending, WriteOutcome[] results, ImportSummary summary)
+    {
+        var count = 0;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (batch.Outcomes[i] is null)
+            {
+                pending[count++] = batch.Events[i]!;
+            }
+        }
+
+        writer.WriteBatch(pending.AsSpan(0, count), results.AsSpan(0, count));
+        Array.Clear(pending, 0, count);
+
+        var written = 0;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            summary.Add(batch.Outcomes[i] ?? ImportOutcomes.FromWrite(results[written++].Status));
+        }
+
+        summary.BlankLines += batch.BlankLines;
+        summary.BytesRead = batch.EndPosition;
+        summary.Batches++;
+    }
+}
