@@ -9,14 +9,19 @@ namespace Relay.Server.Operations;
 /// <summary>
 /// <c>relay import</c>: reads strfry-style JSONL (one event JSON per line) and stores every line the relay's ingest
 /// would accept, with the same rules: each line is parsed as the event of an <c>EVENT</c> message by the relay's own
-/// parser (structure, limits, id), then the <c>created_at</c> window and NIP-40 expiration, the store's duplicate
-/// pre-check (before the costly signature, as the relay does), the BIP-340 signature, and finally the storage
-/// writer's NIP-01/09/40 rules (replaceable and addressable: newest wins; deletions; ephemeral kinds are not stored).
+/// parser (structure, limits, id), then the <c>created_at</c> window and NIP-40 expiration, the BIP-340 signature,
+/// and finally the storage writer's NIP-01/09/40 rules (duplicates; replaceable and addressable: newest wins;
+/// deletions), which decide every outcome in input order. Ephemeral kinds are counted, not stored (NIP-01).
 /// </summary>
 /// <remarks>
 /// <para><b>Pipeline.</b> The calling thread reads batch N+1 while batch N is checked in parallel on the thread pool
 /// (signature verification dominates and scales with cores) and batch N−1 is written; the writer commits one
 /// transaction per batch, in input order. At most three batches are in memory, whatever the input size.</para>
+/// <para><b>No duplicate pre-check.</b> Unlike the relay's ingest, every signature is verified, even of events already
+/// stored: the store's pre-check would read a snapshot older than the batch being committed meanwhile, so its answer
+/// could differ from the writer's (an event deleted or re-admitted by that batch), making counts depend on timing,
+/// and an event it waved through unverified could end up stored. A rerun therefore costs the verification again
+/// (parallel; the writer then only finds duplicates), which keeps every outcome the writer's, in input order.</para>
 /// <para><b>Interruption.</b> Cancellation is honoured between batches: the batch being committed finishes, nothing
 /// after it is written. A killed process leaves the last committed transaction (SQLite's atomic commit), so the
 /// database holds a whole number of batches; a rerun counts them as duplicates and goes on.</para>
@@ -189,22 +194,13 @@ public sealed class EventImporter
             return;
         }
 
-        // The id binds every field, so what the store already decided holds whatever the signature (a rerun
-        // skips verification of everything it committed before).
-        var ephemeral = nostrEvent.KindClass == KindClass.Ephemeral;
-        if (!ephemeral && _store.PreCheck(nostrEvent) is { } known)
-        {
-            batch.Outcomes[index] = ImportOutcomes.FromWrite(known.Status);
-            return;
-        }
-
         if (!EventValidator.TryVerifySignature(nostrEvent, _options.Verifier, out error))
         {
             batch.Outcomes[index] = ImportOutcomes.FromError(error.Reason);
             return;
         }
 
-        if (ephemeral)
+        if (nostrEvent.KindClass == KindClass.Ephemeral)
         {
             batch.Outcomes[index] = ImportOutcome.Ephemeral;
             return;
