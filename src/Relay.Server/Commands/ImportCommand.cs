@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Relay.Nostr.Crypto;
 using Relay.Server.Commands.Internal;
@@ -71,9 +72,21 @@ internal static class ImportCommand
 
                 var options = new ImportOptions { BatchSize = parseResult.GetValue(batchSize), Verifier = selection.Backend };
                 var terminal = ReferenceEquals(configuration.Error, Console.Error) && !Console.IsErrorRedirected;
+
+                // Our own handlers for Ctrl-C and SIGTERM: stop between batches and print the summary, whatever the
+                // command-line host does with signals (measured: without these, SIGTERM ended the process at once).
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopBetweenBatches);
+                using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopBetweenBatches);
                 return await RunAsync(
                     DataDirectory.StoreOptions(parseResult.GetValue(data)!), options, source.Stream, source.TotalBytes,
-                    configuration.Output, configuration.Error, terminal, cancellationToken).ConfigureAwait(false);
+                    configuration.Output, configuration.Error, terminal, stop.Token).ConfigureAwait(false);
+
+                void StopBetweenBatches(PosixSignalContext context)
+                {
+                    context.Cancel = true;
+                    stop.Cancel();
+                }
             }
         });
         return command;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Relay.Nostr;
 using Relay.Nostr.Events;
 using Relay.Nostr.Messages;
@@ -14,9 +16,9 @@ namespace Relay.Server.Operations;
 /// deletions), which decide every outcome in input order. Ephemeral kinds are counted, not stored (NIP-01).
 /// </summary>
 /// <remarks>
-/// <para><b>Pipeline.</b> The calling thread reads batch N+1 while batch N is checked in parallel on the thread pool
-/// (signature verification dominates and scales with cores) and batch N−1 is written; the writer commits one
-/// transaction per batch, in input order. At most three batches are in memory, whatever the input size.</para>
+/// <para><b>Pipeline.</b> A reading task fills batch N+1 while batch N is checked in parallel on the thread pool
+/// (signature verification scales with cores) and the calling thread writes batch N−1: one transaction per batch,
+/// in input order. At most three batches are in memory, whatever the input size.</para>
 /// <para><b>No duplicate pre-check.</b> Unlike the relay's ingest, every signature is verified, even of events already
 /// stored: the store's pre-check would read a snapshot older than the batch being committed meanwhile, so its answer
 /// could differ from the writer's (an event deleted or re-admitted by that batch), making counts depend on timing,
@@ -33,6 +35,9 @@ public sealed class EventImporter
     private readonly ImportOptions _options;
     private readonly NostrLimits _parseLimits;
     private readonly ParallelOptions _parallel;
+
+    /// <summary>Arena size per line to start with (a typical note is 300–600 bytes); an arena grows when a batch needs more.</summary>
+    private const int ExpectedLineBytes = 512;
 
     /// <summary>Prepares an import into <paramref name="store"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Invalid options.</exception>
@@ -65,76 +70,138 @@ public sealed class EventImporter
         var clock = _options.TimeProvider;
         var started = clock.GetTimestamp();
         var summary = new ImportSummary();
-        var reader = new JsonLineReader(input, _options.MaxLineBytes);
         var pending = new NostrEvent[_options.BatchSize];
         var results = new WriteOutcome[_options.BatchSize];
         using var writer = _store.OpenWriter();
 
-        (ImportBatch Batch, Task Check)? checking = null;
-        (ImportBatch Batch, Task Check)? next = null;
-        var inputEnded = false;
+        // Capacity 1: one checked batch waits while another is written and the reader fills a third, so memory stays
+        // at three batches and a slow input (a pipe) never holds back the commit of what has already arrived.
+        var batches = Channel.CreateBounded<CheckedBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => ReadAsync(new JsonLineReader(input, _options.MaxLineBytes), batches.Writer, stopReading.Token), CancellationToken.None);
         try
         {
-            while (true)
+            // Waiting for the next batch is cancellable (the reader may be blocked on an idle pipe or terminal); a
+            // commit under way is not: it completes, and the loop stops before the next one.
+            await foreach (var item in ReadAllOrStopAsync(batches.Reader, cancellationToken).ConfigureAwait(false))
             {
-                next = null;
-                if (!inputEnded && !cancellationToken.IsCancellationRequested)
+                try
                 {
-                    var batch = new ImportBatch(_options.BatchSize, expectedLineBytes: 512);
-                    next = (batch, Task.CompletedTask);
-                    inputEnded = Fill(reader, batch);
-                    var now = clock.GetUtcNow().ToUnixTimeSeconds();
-                    next = (batch, Task.Run(() => Check(batch, now), CancellationToken.None));
-                }
-
-                if (checking is { } current)
-                {
-                    await current.Check.ConfigureAwait(false);
+                    await item.Check.ConfigureAwait(false);
                     if (cancellationToken.IsCancellationRequested)
                     {
                         break;
                     }
 
-                    Write(writer, current.Batch, pending, results, summary);
-                    current.Batch.Dispose();
-                    summary.Elapsed = clock.GetElapsedTime(started);
-                    onBatchCommitted?.Invoke(summary);
+                    Write(writer, item.Batch, pending, results, summary);
+                }
+                finally
+                {
+                    item.Batch.Dispose();
                 }
 
-                checking = next;
-                next = null;
-                if (checking is null)
-                {
-                    summary.Completed = inputEnded;
-                    break;
-                }
+                summary.Elapsed = clock.GetElapsedTime(started);
+                onBatchCommitted?.Invoke(summary);
             }
+
+            // The reader says whether it reached the end of the input or stopped for the cancellation.
+            summary.Completed = !cancellationToken.IsCancellationRequested && await reading.ConfigureAwait(false);
         }
         finally
         {
-            // Batches read or checked but not written: wait for their checks (they use the arenas), then free them.
-            await ReleaseAsync(checking).ConfigureAwait(false);
-            await ReleaseAsync(next).ConfigureAwait(false);
+            await stopReading.CancelAsync().ConfigureAwait(false);
+
+            // Batches read but not written: free them once their checks (which use the arenas) are done. A reader still
+            // blocked in a read (a terminal, an idle pipe) is left behind; its batch is garbage once it wakes.
+            while (batches.Reader.TryRead(out var unwritten))
+            {
+                await ReleaseAsync(unwritten).ConfigureAwait(false);
+            }
         }
 
         summary.Elapsed = clock.GetElapsedTime(started);
         return summary;
     }
 
-    private static async Task ReleaseAsync((ImportBatch Batch, Task Check)? unwritten)
+    /// <summary>
+    /// The reading stage, on its own thread-pool thread: fills batches, starts each one's parallel check, hands it to
+    /// the writer in order. Returns true when it reached the end of the input; an input error completes the channel
+    /// with it, so the writer's loop throws it after committing every earlier batch.
+    /// </summary>
+    private async Task<bool> ReadAsync(JsonLineReader reader, ChannelWriter<CheckedBatch> output, CancellationToken stop)
     {
-        if (unwritten is not { } item)
-        {
-            return;
-        }
-
         try
         {
-            await item.Check.ConfigureAwait(false);
+            var ended = false;
+            while (!ended && !stop.IsCancellationRequested)
+            {
+                var batch = new ImportBatch(_options.BatchSize, ExpectedLineBytes);
+                try
+                {
+                    ended = Fill(reader, batch);
+                }
+                catch
+                {
+                    batch.Dispose();
+                    throw;
+                }
+
+                var now = _options.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+                var item = new CheckedBatch(batch, Task.Run(() => Check(batch, now), CancellationToken.None));
+                try
+                {
+                    await output.WriteAsync(item, stop).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    await ReleaseAsync(item).ConfigureAwait(false);
+                    break;
+                }
+            }
+
+            output.TryComplete();
+            return ended;
+        }
+        catch (Exception e)
+        {
+            output.TryComplete(e);
+            throw;
+        }
+    }
+
+    private static async IAsyncEnumerable<CheckedBatch> ReadAllOrStopAsync(
+        ChannelReader<CheckedBatch> reader, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                if (!await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    yield break;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                yield break;
+            }
+
+            while (reader.TryRead(out var item))
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private static async Task ReleaseAsync(CheckedBatch unwritten)
+    {
+        try
+        {
+            await unwritten.Check.ConfigureAwait(false);
         }
         finally
         {
-            item.Batch.Dispose();
+            unwritten.Batch.Dispose();
         }
     }
 
@@ -232,6 +299,10 @@ public sealed class EventImporter
 
         summary.BlankLines += batch.BlankLines;
         summary.BytesRead = batch.EndPosition;
-        summary.Batches++;
+        if (batch.Count > 0)
+        {
+            // The last read may find only the end of the input: an empty batch is not a transaction.
+            summary.Batches++;
+        }
     }
 }

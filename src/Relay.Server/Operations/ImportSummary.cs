@@ -17,7 +17,7 @@ public sealed class ImportSummary
     /// <summary>Input bytes consumed by the decided lines.</summary>
     public long BytesRead { get; internal set; }
 
-    /// <summary>Transactions committed.</summary>
+    /// <summary>Batches committed, one transaction each (a batch whose lines were all refused commits nothing, but counts).</summary>
     public long Batches { get; internal set; }
 
     /// <summary>Time since the import started.</summary>
@@ -67,20 +67,5 @@ public sealed class ImportSummary
     {
         _counts[(int)outcome]++;
         Lines++;
-    }
-
-    internal ImportSummary Clone()
-    {
-        var copy = new ImportSummary
-        {
-            Lines = Lines,
-            BlankLines = BlankLines,
-            BytesRead = BytesRead,
-            Batches = Batches,
-            Elapsed = Elapsed,
-            Completed = Completed,
-        };
-        _counts.CopyTo(copy._counts, 0);
-        return copy;
     }
 }

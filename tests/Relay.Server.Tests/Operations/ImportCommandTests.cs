@@ -16,6 +16,14 @@ public class ImportCommandTests
         return await new EventImporter(store, options ?? new ImportOptions()).ImportAsync(input, onBatch, cancellationToken);
     }
 
+    /// <summary>The command's run with plain progress (not a terminal), returning exit code, standard output and standard error.</summary>
+    private static async Task<CommandRun> RunImportAsync(EventStoreOptions storeOptions, Stream input, ImportOptions options, CancellationToken cancellationToken)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var exitCode = await Commands.ImportCommand.RunAsync(storeOptions, options, input, null, output, error, terminal: false, cancellationToken);
+        return new CommandRun(exitCode, output.ToString(), error.ToString());
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(4)]
@@ -112,13 +120,11 @@ public class ImportCommandTests
     {
         using var temp = new TempDataDirectory();
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(SignedEvents.Jsonl(SignedEvents.Notes(10))));
-        var output = new StringWriter();
 
-        var exitCode = await Commands.ImportCommand.RunAsync(
-            temp.StoreOptions, new ImportOptions(), input, input.Length, output, new StringWriter(), terminal: false, new CancellationToken(canceled: true));
+        var run = await RunImportAsync(temp.StoreOptions, input, new ImportOptions(), new CancellationToken(canceled: true));
 
-        Assert.Equal(Commands.ImportCommand.Interrupted, exitCode);
-        Assert.StartsWith("import interrupted: 0 lines read", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(Commands.ImportCommand.Interrupted, run.ExitCode);
+        Assert.StartsWith("import interrupted: 0 lines read", run.Output, StringComparison.Ordinal);
         Assert.Equal(0, SignedEvents.Count(temp.StoreOptions));
     }
 
@@ -182,5 +188,74 @@ public class ImportCommandTests
         Assert.Contains("  accepted             30" + Environment.NewLine, text, StringComparison.Ordinal);
         Assert.Contains("    invalid JSON                          1" + Environment.NewLine, text, StringComparison.Ordinal);
         Assert.Equal(30, SignedEvents.Count(temp.StoreOptions));
+    }
+
+    /// <summary>Delivers its bytes, then fails as a broken disk or connection would.</summary>
+    private sealed class FailingStream(byte[] data) : MemoryStream(data)
+    {
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = base.Read(buffer, offset, Math.Min(count, 1000));
+            return read > 0 ? read : throw new IOException("simulated read failure");
+        }
+    }
+
+    [Fact]
+    public async Task Import_whose_input_fails_exits_1_and_keeps_the_batches_read_before()
+    {
+        using var temp = new TempDataDirectory();
+        var events = SignedEvents.Notes(12);
+        using var input = new FailingStream(Encoding.UTF8.GetBytes(SignedEvents.Jsonl(events)));
+
+        var run = await RunImportAsync(temp.StoreOptions, input, new ImportOptions { BatchSize = 5 }, CancellationToken.None);
+
+        Assert.Equal(Commands.ImportCommand.Failed, run.ExitCode);
+        Assert.Contains("relay import: failed: simulated read failure", run.Error, StringComparison.Ordinal);
+        Assert.Equal(10, SignedEvents.Count(temp.StoreOptions));
+    }
+
+    [Fact]
+    public async Task Relay_process_stopped_by_SIGINT_on_an_idle_pipe_keeps_its_committed_batches_and_exits_130()
+    {
+        using var temp = new TempDataDirectory();
+        var events = SignedEvents.Notes(40);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "relay.dll"), "import", "--data", temp.Data, "--batch-size", "5" },
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+
+        // Four whole batches, then the pipe stays open and idle: they must be committed without waiting for more.
+        await process.StandardInput.WriteAsync(SignedEvents.Jsonl(events[..20]));
+        await process.StandardInput.FlushAsync();
+        var stored = 0L;
+        for (var i = 0; i < 300 && stored < 20; i++)
+        {
+            await Task.Delay(100);
+            stored = File.Exists(temp.StoreOptions.DatabasePath) ? SignedEvents.Count(temp.StoreOptions) : 0;
+        }
+
+        Assert.Equal(20, stored);
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(deadline.Token);
+
+        Assert.True(process.ExitCode == Commands.ImportCommand.Interrupted, $"exit {process.ExitCode}: {await error}");
+        Assert.StartsWith("import interrupted: 20 lines read (0 blank lines skipped), 4 batches committed", await output, StringComparison.Ordinal);
+        Assert.Equal(20, SignedEvents.Count(temp.StoreOptions));
+
+        await File.WriteAllTextAsync(temp.File("all.jsonl"), SignedEvents.Jsonl(events));
+        var rerun = await CommandRun.RunAsync("import", "--data", temp.Data, "--input", temp.File("all.jsonl"));
+        Assert.Contains("  accepted             20" + Environment.NewLine + "  duplicate            20", rerun.Output, StringComparison.Ordinal);
+        Assert.Equal(40, SignedEvents.Count(temp.StoreOptions));
     }
 }

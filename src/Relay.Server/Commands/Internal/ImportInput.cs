@@ -15,7 +15,8 @@ internal sealed class ImportInput : IDisposable
     public static ImportInput OpenFile(FileInfo file)
     {
         var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-        return new ImportInput(stream, stream.Length);
+        // A FIFO or process substitution (--input <(zcat dump.jsonl.gz)) reads the same way, without a size.
+        return new ImportInput(stream, stream.CanSeek ? stream.Length : null);
     }
 
     /// <summary>
