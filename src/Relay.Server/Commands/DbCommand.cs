@@ -55,7 +55,7 @@ internal static class DbCommand
                 $"relay db backup: {target.FullName}: {target.Length:N0} bytes ({target.Length / (1024.0 * 1024.0):0.0} MiB), {events:N0} events."));
             return 0;
         }
-        catch (Exception e) when (e is IOException or SqliteException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (e is IOException or SqliteException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {
             error.WriteLine($"relay db backup: failed: {e.Message}");
             return 1;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using Microsoft.Data.Sqlite;
 using Relay.Nostr.Events;
 using Relay.Server.Commands.Internal;
 using Relay.Server.Operations.Internal;
@@ -48,9 +49,10 @@ internal static class ExportCommand
                 error.WriteLine($"relay export: {count:N0} events written to {file?.FullName ?? "standard output"}.");
                 return 0;
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or SqliteException or UnauthorizedAccessException or InvalidOperationException)
             {
-                error.WriteLine($"relay export: I/O error: {e.Message}");
+                // InvalidOperationException: a database written by a newer relay (EventStore.Open refuses it).
+                error.WriteLine($"relay export: failed: {e.Message}");
                 return 1;
             }
         });

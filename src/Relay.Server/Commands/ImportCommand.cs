@@ -106,8 +106,9 @@ internal static class ImportCommand
                 ? await ImportWithProgressBarAsync(importer, input, totalBytes, cancellationToken).ConfigureAwait(false)
                 : await importer.ImportAsync(input, new PlainImportProgress(error, totalBytes).Report, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or SqliteException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or SqliteException or UnauthorizedAccessException or InvalidOperationException)
         {
+            // InvalidOperationException: a database written by a newer relay (EventStore.Open refuses it).
             await error.WriteLineAsync($"relay import: failed: {e.Message} (every batch before the failure is committed; rerun to continue).").ConfigureAwait(false);
             return Failed;
         }

@@ -80,4 +80,52 @@ public class ExportCommandTests
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Export_while_a_writer_commits_writes_only_whole_valid_events_in_order()
+    {
+        using var temp = new TempDataDirectory();
+        var events = SignedEvents.Notes(600);
+        using var store = Relay.Storage.Sqlite.EventStore.Open(temp.StoreOptions);
+        using var writer = store.OpenWriter();
+        writer.WriteBatch(events[..100]);
+        var writing = Task.Run(() =>
+        {
+            for (var i = 100; i < events.Length; i += 20)
+            {
+                writer.WriteBatch(events[i..(i + 20)]);
+            }
+        });
+
+        var run = await CommandRun.RunAsync("export", "--data", temp.Data, "--output", temp.File("dump.jsonl"));
+        await writing;
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = ReadLines(temp.File("dump.jsonl"));
+        Assert.InRange(lines.Length, 100, events.Length);
+        Assert.Equal(events.Take(lines.Length).Select(SignedEvents.Line), lines);
+    }
+
+    [Theory]
+    [InlineData("export", "relay export: failed: ")]
+    [InlineData("import", "relay import: failed: ")]
+    [InlineData("backup", "relay db backup: failed: ")]
+    public async Task Commands_on_a_file_that_is_not_a_database_exit_1_with_the_reason(string command, string prefix)
+    {
+        using var temp = new TempDataDirectory();
+        Directory.CreateDirectory(temp.Data);
+        await File.WriteAllTextAsync(Path.Combine(temp.Data, "relay.db"), new string('x', 4096));
+        await File.WriteAllTextAsync(temp.File("empty.jsonl"), "");
+        string[] args = command switch
+        {
+            "export" => ["export", "--data", temp.Data, "--output", temp.File("out.jsonl")],
+            "import" => ["import", "--data", temp.Data, "--input", temp.File("empty.jsonl")],
+            _ => ["db", "backup", temp.File("copy.db"), "--data", temp.Data],
+        };
+
+        var run = await CommandRun.RunAsync(args);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(prefix + "SQLite Error 26: 'file is not a database'", run.Error, StringComparison.Ordinal);
+    }
 }
