@@ -258,4 +258,40 @@ public class ImportCommandTests
         Assert.Contains("  accepted             20" + Environment.NewLine + "  duplicate            20", rerun.Output, StringComparison.Ordinal);
         Assert.Equal(40, SignedEvents.Count(temp.StoreOptions));
     }
+
+    [Fact]
+    public async Task Relay_process_killed_mid_import_leaves_whole_batches_and_a_rerun_completes()
+    {
+        using var temp = new TempDataDirectory();
+        const int BatchSize = 50;
+        var events = SignedEvents.Notes(4000);
+        await File.WriteAllTextAsync(temp.File("all.jsonl"), SignedEvents.Jsonl(events));
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "relay.dll"), "import", "--data", temp.Data, "--input", temp.File("all.jsonl"), "--batch-size", BatchSize.ToString() },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+
+        // Kill as soon as something is committed: most likely in the middle of a later batch.
+        for (var i = 0; i < 600 && !process.HasExited; i++)
+        {
+            await Task.Delay(50);
+            if (File.Exists(temp.StoreOptions.DatabasePath) && SignedEvents.Count(temp.StoreOptions) > 0) break;
+        }
+
+        process.Kill();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(deadline.Token);
+
+        var kept = SignedEvents.Count(temp.StoreOptions);
+        Assert.Equal(0, kept % BatchSize);
+        var rerun = await CommandRun.RunAsync("import", "--data", temp.Data, "--input", temp.File("all.jsonl"));
+        Assert.Equal(0, rerun.ExitCode);
+        Assert.Contains($"  duplicate  {kept,12:N0}" + Environment.NewLine, rerun.Output, StringComparison.Ordinal);
+        Assert.Equal(events.Length, SignedEvents.Count(temp.StoreOptions));
+    }
 }
