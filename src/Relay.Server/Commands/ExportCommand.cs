@@ -23,11 +23,11 @@ internal static class ExportCommand
     public static Command Create()
     {
         var data = DataDirectory.CreateOption();
-        var since = new Option<long?>("--since") { Description = "Only events with created_at >= T (unix seconds or ISO 8601).", CustomParser = ValueParsers.Timestamp };
-        var until = new Option<long?>("--until") { Description = "Only events with created_at <= T (unix seconds or ISO 8601).", CustomParser = ValueParsers.Timestamp };
-        var kinds = new Option<ImmutableArray<int>?>("--kinds") { Description = "Only these kinds, comma-separated (1,7).", CustomParser = ValueParsers.Kinds };
-        var authors = new Option<ImmutableArray<PublicKey>?>("--authors") { Description = "Only these authors, comma-separated hex public keys.", CustomParser = ValueParsers.Authors };
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to FILE instead of standard output (replaced if it exists)." };
+        var since = new Option<long?>("--since") { Description = "Only events with created_at >= T (unix seconds or ISO 8601).", HelpName = "T", CustomParser = ValueParsers.Timestamp };
+        var until = new Option<long?>("--until") { Description = "Only events with created_at <= T (unix seconds or ISO 8601).", HelpName = "T", CustomParser = ValueParsers.Timestamp };
+        var kinds = new Option<ImmutableArray<int>?>("--kinds") { Description = "Only these kinds, comma-separated (1,7).", HelpName = "K,...", CustomParser = ValueParsers.Kinds };
+        var authors = new Option<ImmutableArray<PublicKey>?>("--authors") { Description = "Only these authors, comma-separated hex public keys.", HelpName = "HEX,...", CustomParser = ValueParsers.Authors };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to FILE instead of standard output (replaced if it exists).", HelpName = "FILE" };
         var command = new Command("export", "Write stored events as JSONL (one event per line), oldest first.")
         {
             data, since, until, kinds, authors, output,

@@ -32,10 +32,11 @@ internal static class ImportCommand
     public static Command Create()
     {
         var data = DataDirectory.CreateOption();
-        var input = new Option<FileInfo?>("--input", "-i") { Description = "Read FILE instead of standard input." };
+        var input = new Option<FileInfo?>("--input", "-i") { Description = "Read FILE instead of standard input.", HelpName = "FILE" };
         var batchSize = new Option<int>("--batch-size")
         {
-            Description = $"Events per transaction (default {ImportOptions.DefaultBatchSize}).",
+            Description = "Events per transaction.",
+            HelpName = "N",
             DefaultValueFactory = _ => ImportOptions.DefaultBatchSize,
         };
         batchSize.Validators.Add(result =>

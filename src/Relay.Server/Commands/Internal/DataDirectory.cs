@@ -15,7 +15,8 @@ internal static class DataDirectory
 
     public static Option<string> CreateOption() => new("--data")
     {
-        Description = $"Data directory of the relay; the database is DIR/{EventStoreOptions.DefaultFileName} (default {Default}).",
+        Description = $"Data directory of the relay; the database is DIR/{EventStoreOptions.DefaultFileName}.",
+        HelpName = "DIR",
         DefaultValueFactory = _ => Default,
     };
 
