@@ -8,6 +8,9 @@ var root = new RootCommand("Relay: a Nostr relay server.")
     VersionCommand.Create(),
     HealthCommand.Create(),
     EchoCommand.Create(),
+    ExportCommand.Create(),
+    ImportCommand.Create(),
+    DbCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -36,6 +36,8 @@ public sealed partial class WebSocketConnection
                 _readStart = 0;
             }
 
+            if (_readEnd == 0 && !_inFrame && !_messageOpen)
+                await WaitForDataWithoutBufferAsync(cancellationToken).ConfigureAwait(false);
             if (_readEnd == _readBuffer.Length)
                 ThrowHelper.ThrowInvalidOperation("Read buffer full: an in-place frame exceeded its size.");
             var count = await _stream.ReadAsync(_readBuffer.AsMemory(_readEnd), cancellationToken).ConfigureAwait(false);
@@ -45,6 +47,28 @@ public sealed partial class WebSocketConnection
         catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Between messages with nothing buffered, the connection may stay idle for hours: hand the read buffer back
+    /// to the pool and wait with a zero-byte read (Kestrel's pipes and sockets complete it when data arrives), so
+    /// an idle connection holds no read buffer. The next read rents it again; a busy connection finds data
+    /// already there and the zero-byte read completes synchronously.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask WaitForDataWithoutBufferAsync(CancellationToken cancellationToken)
+    {
+        ArrayPool<byte>.Shared.Return(_readBuffer);
+        _readBuffer = [];
+        try
+        {
+            await _stream.ReadAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Also on failure: the caller's read below reports the end of the transport as usual.
+            _readBuffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
         }
     }
 
@@ -159,7 +183,8 @@ public sealed partial class WebSocketConnection
             _messageBuffer = null;
         }
 
-        ArrayPool<byte>.Shared.Return(_readBuffer);
+        if (_readBuffer.Length > 0)
+            ArrayPool<byte>.Shared.Return(_readBuffer);
         _readBuffer = [];
         _readStart = _readEnd = 0;
     }

@@ -18,7 +18,6 @@ public sealed partial class WebSocketConnection
     private readonly Lock _sendLock = new();
     private readonly AsyncGate _flushGate = new();
     private byte[]? _pending;         // frames not yet handed to the transport; rented, returned by the flusher
-    private byte[]? _spare;           // a small written buffer kept for the next append instead of a pool round trip
     private int _pendingLength;
     private long _inflightBytes;      // bytes the flusher is writing now
     private int _flushRequested;      // a non-blocking flush request arrived while another flush ran
@@ -214,7 +213,7 @@ public sealed partial class WebSocketConnection
             if (buffer is null || length == 0)
             {
                 if (buffer is not null)
-                    KeepAsSpareOrReturn(buffer);
+                    ArrayPool<byte>.Shared.Return(buffer);
                 return !_writeFailed && !IsDisposed;
             }
 
@@ -235,7 +234,7 @@ public sealed partial class WebSocketConnection
             finally
             {
                 Volatile.Write(ref _inflightBytes, 0);
-                KeepAsSpareOrReturn(buffer);
+                ArrayPool<byte>.Shared.Return(buffer);
             }
 
             // Appended while we wrote? Their writer flushes them itself (it waits for this gate), and requests from
@@ -246,16 +245,11 @@ public sealed partial class WebSocketConnection
     }
 
     /// <summary>
-    /// Buffers up to this size are kept after a write for the next message. 4 KiB covers typical Nostr traffic
-    /// (events of a few hundred bytes, coalesced) while an idle connection holds at most this much.
+    /// The smallest pending buffer rented: 4 KiB holds typical Nostr traffic (events of a few hundred bytes,
+    /// coalesced) in one buffer. Written buffers go straight back to the pool rather than being kept per
+    /// connection, so an idle connection holds no send buffer (a pool round trip costs tens of nanoseconds).
     /// </summary>
-    private const int SpareBufferSize = 4096;
-
-    private void KeepAsSpareOrReturn(byte[] buffer)
-    {
-        if (buffer.Length > SpareBufferSize || Interlocked.CompareExchange(ref _spare, buffer, null) is not null)
-            ArrayPool<byte>.Shared.Return(buffer);
-    }
+    private const int MinimumPendingBufferSize = 4096;
 
     private void ReleaseFlushGate()
     {
@@ -424,17 +418,9 @@ public sealed partial class WebSocketConnection
     private Span<byte> ReservePendingLocked(int length)
     {
         var needed = _pendingLength + length;
-        if (_pending is null && Interlocked.Exchange(ref _spare, null) is { } spare)
-        {
-            if (spare.Length >= needed)
-                _pending = spare;
-            else
-                ArrayPool<byte>.Shared.Return(spare);
-        }
-
         if (_pending is null || _pending.Length < needed)
         {
-            var grown = ArrayPool<byte>.Shared.Rent(Math.Max(needed, Math.Max(SpareBufferSize, (_pending?.Length ?? 0) * 2)));
+            var grown = ArrayPool<byte>.Shared.Rent(Math.Max(needed, Math.Max(MinimumPendingBufferSize, (_pending?.Length ?? 0) * 2)));
             if (_pending is not null)
             {
                 _pending.AsSpan(0, _pendingLength).CopyTo(grown);
@@ -473,8 +459,6 @@ public sealed partial class WebSocketConnection
                 _pendingLength = 0;
             }
 
-            if (Interlocked.Exchange(ref _spare, null) is { } spare)
-                ArrayPool<byte>.Shared.Return(spare);
             _deflater?.Dispose();
             _deflater = null;
         }
