@@ -4,6 +4,7 @@ using Relay.Server.Commands;
 // The `relay` executable. Each subcommand lives in Commands/<Name>Command.cs and is listed here.
 var root = new RootCommand("Relay: a Nostr relay server.")
 {
+    ServeCommand.Create(),
     VersionCommand.Create(),
     HealthCommand.Create(),
     EchoCommand.Create(),

@@ -1,0 +1,28 @@
+using System.Net;
+using Relay.Nostr.Events;
+using Relay.Server.Policies;
+using Relay.WebSockets;
+
+namespace Relay.Server.Connections;
+
+/// <summary>What the relay knows about one client connection.</summary>
+/// <remarks>Owned by the connection's reader actor; only it reads or writes the mutable slots.</remarks>
+internal sealed class ConnectionContext(long id, IPAddress remoteAddress, WebSocketConnection connection, ConnectionLimits limits)
+{
+    /// <summary>Process-unique id (routing key: per-connection work always goes to the same worker, in order).</summary>
+    public long Id { get; } = id;
+
+    /// <summary>The client's address as resolved by the endpoint (X-Forwarded-For from trusted proxies, later).</summary>
+    public IPAddress RemoteAddress { get; } = remoteAddress;
+
+    public WebSocketConnection Connection { get; } = connection;
+
+    public ConnectionLimits Limits { get; } = limits;
+
+    /// <summary>NIP-42: the challenge sent to this connection, once AUTH is implemented. Null today.</summary>
+    public string? AuthChallenge { get; set; }
+
+    /// <summary>NIP-42: the pubkey the connection authenticated as, or null. Gates NIP-70 protected events and, later,
+    /// read access. Never set today: every protected event is refused with <c>auth-required:</c>.</summary>
+    public PublicKey? Authenticated { get; set; }
+}

@@ -1,0 +1,160 @@
+using Relay.Actors;
+using Relay.Nostr.Messages;
+using Relay.Server.Hosting;
+using Relay.Server.Subscriptions;
+using Relay.WebSockets;
+using DiagnosticsVerb = Relay.Server.Diagnostics.ClientVerb;
+
+namespace Relay.Server.Connections;
+
+/// <summary>
+/// One connection's reader: takes whole messages from the codec one at a time (the next receive starts only after
+/// the previous message was handled, so its buffer is never reused early), parses them and routes them in arrival
+/// order — events to a verifier, REQ/COUNT to a query worker chosen by connection id, replies to the writer. It is
+/// the parent of the connection's writer, owns the connection's subscriptions and supervises its liveness (pings).
+/// </summary>
+/// <remarks>Connection actors are stopped on failure, never restarted: a broken connection is closed (1011) and the
+/// client reconnects; no other connection is affected.</remarks>
+internal sealed partial class ConnectionReader : UntypedActor, IWithTimers
+{
+    private sealed record Received(WebSocketMessage Message);
+
+    private sealed record ReceiveFailed(Exception Cause);
+
+    private readonly ConnectionContext _context;
+    private readonly RelayRuntime _runtime;
+    private readonly TaskCompletionSource _stopped;
+    private readonly Dictionary<SubscriptionId, ClientSubscription> _subscriptions = [];
+    private IActorRef _writer = null!;
+
+    public ConnectionReader(ConnectionContext context, RelayRuntime runtime, TaskCompletionSource stopped)
+    {
+        _context = context;
+        _runtime = runtime;
+        _stopped = stopped;
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(ConnectionContext context, RelayRuntime runtime, TaskCompletionSource stopped) =>
+        Actors.Props.Create(() => new ConnectionReader(context, runtime, stopped));
+
+    protected override SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.StoppingStrategy;
+
+    protected override void PreStart()
+    {
+        _writer = Context.ActorOf(ConnectionWriter.Props(_context.Connection, _runtime.Metrics, _runtime.Time,
+            _runtime.Options.Queries.MaxBufferedLiveEvents), "writer");
+        Context.Watch(_writer);
+        StartPings();
+        ReceiveNext();
+    }
+
+    protected override void PostStop()
+    {
+        foreach (var subscription in _subscriptions.Values)
+        {
+            subscription.Cancel();
+            _runtime.Shard.Tell(new SubscriptionShard.Remove(subscription));
+        }
+
+        _runtime.Metrics.SubscriptionsClosed(_subscriptions.Count);
+        _subscriptions.Clear();
+        if (!_context.Connection.IsClosed)
+            _ = _context.Connection.CloseAsync(WebSocketCloseCode.InternalServerError, "internal error");
+        _stopped.TrySetResult();
+    }
+
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case Received received:
+                if (received.Message.IsClose)
+                {
+                    Context.Stop(Self);
+                    return;
+                }
+
+                Handle(received.Message);
+                ReceiveNext();
+                break;
+            case PingTick:
+                SendPing();
+                break;
+            case PongDeadline:
+                CheckPong();
+                break;
+            case ReceiveFailed:
+            case Terminated:
+                Context.Stop(Self);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
+    private void ReceiveNext() =>
+        _context.Connection.ReceiveAsync().AsTask().PipeTo(Self, success: static m => new Received(m), failure: static e => new ReceiveFailed(e));
+
+    private void Handle(WebSocketMessage message)
+    {
+        if (message.Type != WebSocketMessageType.Text)
+        {
+            // NIP-01 messages are JSON text; a binary frame cannot be tied to an event or a subscription.
+            _runtime.Metrics.ClientMessage(DiagnosticsVerb.Invalid);
+            Reply(RelayReplies.Notice("invalid: binary messages are not supported; send JSON text"));
+            return;
+        }
+
+        if (!ClientMessageParser.TryParse(message.Payload.Span, _runtime.Options.Limits, out var parsed, out var error))
+        {
+            _runtime.Metrics.ClientMessage(VerbLabel(error));
+            if (RelayReplies.ForError(error) is { } reply)
+                Reply(reply);
+            return;
+        }
+
+        switch (parsed)
+        {
+            case EventMessage e:
+                _runtime.Metrics.ClientMessage(DiagnosticsVerb.Event);
+                OnEvent(e.Event);
+                break;
+            case ReqMessage req:
+                _runtime.Metrics.ClientMessage(DiagnosticsVerb.Req);
+                OnReq(req);
+                break;
+            case CloseMessage close:
+                _runtime.Metrics.ClientMessage(DiagnosticsVerb.Close);
+                OnClose(close.SubscriptionId);
+                break;
+            case CountMessage count:
+                _runtime.Metrics.ClientMessage(DiagnosticsVerb.Count);
+                OnCount(count);
+                break;
+            case AuthMessage auth:
+                // NIP-42 comes next (ConnectionContext has its slots); until then the answer is a refusal tied to the event.
+                _runtime.Metrics.ClientMessage(DiagnosticsVerb.Auth);
+                Reply(RelayReplies.Ok(auth.Event.Id, false, "restricted: this relay does not support NIP-42 authentication yet"));
+                break;
+        }
+    }
+
+    private static DiagnosticsVerb VerbLabel(in ClientMessageError error) => error.Verb switch
+    {
+        ClientVerb.Event => DiagnosticsVerb.Event,
+        ClientVerb.Req => DiagnosticsVerb.Req,
+        ClientVerb.Close => DiagnosticsVerb.Close,
+        ClientVerb.Count => DiagnosticsVerb.Count,
+        ClientVerb.Auth => DiagnosticsVerb.Auth,
+        _ when error.Reason == ClientErrorReason.UnknownVerb || error.Reason == ClientErrorReason.UnsupportedVerb => DiagnosticsVerb.Unknown,
+        _ => DiagnosticsVerb.Invalid,
+    };
+
+    private void Reply(ConnectionWriter.Send reply) => _writer.Tell(reply);
+
+    /// <summary>Closes the connection with <paramref name="code"/>; the receive loop then sees the end and stops this actor.</summary>
+    private void CloseConnection(ushort code, string reason) => _ = _context.Connection.CloseAsync(code, reason);
+}
