@@ -46,7 +46,14 @@ internal sealed class ConnectionWriter : UntypedActor
     private readonly TimeProvider _time;
     private readonly int _maxBuffered;
     private readonly Dictionary<SubscriptionId, SubscriptionPhase> _subscriptions = [];
-    private readonly ArrayBufferWriter<byte> _frame = new(1024);
+
+    /// <summary>
+    /// Where a frame is composed before <c>Write</c> copies it into the codec's queue: per thread, not per
+    /// connection, so 10,000 idle connections do not each hold a buffer (an actor runs on one thread at a time and
+    /// the span is consumed before the handler returns).
+    /// </summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_frame;
     private bool _flushing;
     private bool _dirty;
 
@@ -137,9 +144,9 @@ internal sealed class ConnectionWriter : UntypedActor
     {
         if (!IsCurrent(subscription, out var phase) || phase.IsLive)
             return;
-        _frame.ResetWrittenCount();
-        RelayMessageWriter.WriteEose(_frame, subscription.Id);
-        Write(_frame.WrittenSpan, RelayVerb.Eose);
+        var frame = Frame();
+        RelayMessageWriter.WriteEose(frame, subscription.Id);
+        Write(frame.WrittenSpan, RelayVerb.Eose);
         _metrics.RecordReqTimeToEose(_time.GetElapsedTime(subscription.ReceivedTimestamp));
         foreach (var buffered in phase.Buffered)
         {
@@ -157,10 +164,17 @@ internal sealed class ConnectionWriter : UntypedActor
     {
         // The event's canonical JSON is serialised once (when it was parsed or read from storage); only the
         // ["EVENT","<sub>", prefix differs per subscription, so framing is two small copies.
-        _frame.ResetWrittenCount();
-        RelayMessageWriter.WriteEvent(_frame, subscriptionId, eventJson);
-        if (Write(_frame.WrittenSpan, RelayVerb.Event))
+        var frame = Frame();
+        RelayMessageWriter.WriteEvent(frame, subscriptionId, eventJson);
+        if (Write(frame.WrittenSpan, RelayVerb.Event))
             _metrics.EventsDelivered(source);
+    }
+
+    private static ArrayBufferWriter<byte> Frame()
+    {
+        var frame = t_frame ??= new ArrayBufferWriter<byte>(1024);
+        frame.ResetWrittenCount();
+        return frame;
     }
 
     private void Write(Send send) => Write(send.Payload, send.Verb);
