@@ -111,6 +111,14 @@ internal sealed partial class ConnectionReader : UntypedActor, IWithTimers
         if (!ClientMessageParser.TryParse(message.Payload.Span, _runtime.Options.Limits, out var parsed, out var error))
         {
             _runtime.Metrics.ClientMessage(VerbLabel(error));
+            if (error.Verb == ClientVerb.Event)
+            {
+                // Refused before its kind could be trusted (bad id, signature or structure): counted under kind class
+                // "unknown", with the prefix of its OK false, like every other refused event.
+                _runtime.Metrics.EventRejected(Diagnostics.KindClass.Unknown,
+                    Diagnostics.RelayMetrics.TryParseRejectReason(error.Message, out var reason) ? reason : Diagnostics.EventRejectReason.Invalid);
+            }
+
             if (RelayReplies.ForError(error) is { } reply)
                 Reply(reply);
             return;
