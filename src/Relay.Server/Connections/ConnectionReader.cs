@@ -44,7 +44,7 @@ internal sealed partial class ConnectionReader : UntypedActor, IWithTimers
     protected override void PreStart()
     {
         _writer = Context.ActorOf(ConnectionWriter.Props(_context.Connection, _runtime.Metrics, _runtime.Time,
-            _runtime.Options.Queries.MaxBufferedLiveEvents), "writer");
+            _runtime.Options.Queries.MaxBufferedLiveEvents, _runtime.StoreWriter), "writer");
         Context.Watch(_writer);
         StartPings();
         ReceiveNext();

@@ -3,6 +3,7 @@ using Relay.Actors;
 using Relay.Nostr.Events;
 using Relay.Nostr.Messages;
 using Relay.Server.Diagnostics;
+using Relay.Server.Ingest;
 using Relay.Server.Subscriptions;
 using Relay.WebSockets;
 
@@ -39,12 +40,19 @@ internal sealed class ConnectionWriter : UntypedActor
     /// <summary>The subscription ended (CLOSE, replaced, or refused by the relay with a CLOSED message).</summary>
     public sealed record End(ClientSubscription Subscription, string? ClosedMessage);
 
+    /// <summary>
+    /// The store writer and the shard have passed every broadcast of events committed before this subscription's
+    /// snapshot (see <see cref="StoreWriter.Barrier"/>): the ids sent from storage can be forgotten.
+    /// </summary>
+    public sealed record CaughtUp(ClientSubscription Subscription);
+
     private sealed record Flushed(bool Succeeded);
 
     private readonly WebSocketConnection _connection;
     private readonly RelayMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly int _maxBuffered;
+    private readonly IActorRef _storeWriter;
     private readonly Dictionary<SubscriptionId, SubscriptionPhase> _subscriptions = [];
 
     /// <summary>
@@ -57,16 +65,19 @@ internal sealed class ConnectionWriter : UntypedActor
     private bool _flushing;
     private bool _dirty;
 
-    public ConnectionWriter(WebSocketConnection connection, RelayMetrics metrics, TimeProvider time, int maxBufferedLiveEvents)
+    public ConnectionWriter(WebSocketConnection connection, RelayMetrics metrics, TimeProvider time, int maxBufferedLiveEvents,
+        IActorRef storeWriter)
     {
+        _storeWriter = storeWriter;
         _connection = connection;
         _metrics = metrics;
         _time = time;
         _maxBuffered = maxBufferedLiveEvents;
     }
 
-    public static Props Props(WebSocketConnection connection, RelayMetrics metrics, TimeProvider time, int maxBufferedLiveEvents) =>
-        Actors.Props.Create(() => new ConnectionWriter(connection, metrics, time, maxBufferedLiveEvents));
+    public static Props Props(WebSocketConnection connection, RelayMetrics metrics, TimeProvider time, int maxBufferedLiveEvents,
+        IActorRef storeWriter) =>
+        Actors.Props.Create(() => new ConnectionWriter(connection, metrics, time, maxBufferedLiveEvents, storeWriter));
 
     protected override void OnReceive(object message)
     {
@@ -93,6 +104,10 @@ internal sealed class ConnectionWriter : UntypedActor
                 if (end.ClosedMessage is not null)
                     Write(RelayReplies.Closed(end.Subscription.Id, end.ClosedMessage));
                 break;
+            case CaughtUp caughtUp:
+                if (IsCurrent(caughtUp.Subscription, out var caughtUpPhase))
+                    caughtUpPhase.ForgetSent();
+                break;
             case Flushed flushed:
                 _flushing = false;
                 if (!flushed.Succeeded)
@@ -113,7 +128,9 @@ internal sealed class ConnectionWriter : UntypedActor
             return;
         if (phase.IsLive)
         {
-            WriteEvent(live.Subscription.Id, live.Event.Json.Span, DeliverySource.Live);
+            // An event committed just before the snapshot was sent as stored; its broadcast may arrive after EOSE.
+            if (!phase.WasSent(live.Event.Id))
+                WriteEvent(live.Subscription.Id, live.Event.Json.Span, DeliverySource.Live);
             return;
         }
 
@@ -155,6 +172,8 @@ internal sealed class ConnectionWriter : UntypedActor
         }
 
         phase.GoLive();
+        if (phase.SentIds.Count > 0)
+            _storeWriter.Tell(new StoreWriter.Barrier(subscription));
     }
 
     private bool IsCurrent(ClientSubscription subscription, out SubscriptionPhase phase) =>

@@ -20,7 +20,15 @@ internal sealed class SubscriptionPhase(ClientSubscription subscription)
     public void GoLive()
     {
         IsLive = true;
-        SentIds = [];
         Buffered = [];
     }
+
+    /// <summary>
+    /// True when a live event was already sent from the stored part. Until <see cref="ForgetSent"/>, the broadcast of an
+    /// event committed just before the query's snapshot may still be on its way, and must not be sent twice.
+    /// </summary>
+    public bool WasSent(EventId id) => SentIds.Count > 0 && SentIds.Contains(id);
+
+    /// <summary>Every broadcast of an event in the snapshot has arrived (the store-writer barrier came back): drop the ids.</summary>
+    public void ForgetSent() => SentIds = [];
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Relay.Actors;
 using Relay.Nostr.Events;
+using Relay.Server.Connections;
 using Relay.Server.Diagnostics;
 using Relay.Server.Hosting;
 using Relay.Server.Subscriptions;
@@ -25,6 +26,13 @@ internal sealed class StoreWriter : UntypedActor, IWithTimers
     {
         public static readonly Drain Instance = new();
     }
+
+    /// <summary>
+    /// Passed on to the shard once every commit before it has been broadcast: a commit and its broadcasts happen in one
+    /// message here, so the shard sees this after the broadcast of every event a query snapshot taken earlier can hold,
+    /// and answers the subscription's writer with <see cref="ConnectionWriter.CaughtUp"/> after delivering them.
+    /// </summary>
+    public sealed record Barrier(ClientSubscription Subscription);
 
     private sealed record Commit
     {
@@ -108,6 +116,9 @@ internal sealed class StoreWriter : UntypedActor, IWithTimers
             case Commit:
                 _commitQueued = false;
                 CommitNow();
+                break;
+            case Barrier barrier:
+                _shard.Tell(new SubscriptionShard.Barrier(barrier.Subscription));
                 break;
             case Drain:
                 CommitNow();

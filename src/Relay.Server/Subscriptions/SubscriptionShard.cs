@@ -22,6 +22,9 @@ internal sealed class SubscriptionShard : UntypedActor
 
     public sealed record Broadcast(NostrEvent Event);
 
+    /// <summary>From the store writer (<see cref="Ingest.StoreWriter.Barrier"/>): every earlier broadcast has been delivered.</summary>
+    public sealed record Barrier(ClientSubscription Subscription);
+
     private readonly LiveFilterIndex<ClientSubscription> _index = new();
     private readonly List<ClientSubscription> _matches = [];
 
@@ -44,6 +47,9 @@ internal sealed class SubscriptionShard : UntypedActor
             case Add add:
                 if (!add.Subscription.IsCancelled)
                     _index.Add(add.Subscription, add.Subscription.Filters.AsSpan());
+                break;
+            case Barrier barrier:
+                barrier.Subscription.Writer.Tell(new ConnectionWriter.CaughtUp(barrier.Subscription));
                 break;
             case Remove remove:
                 _index.Remove(remove.Subscription);
