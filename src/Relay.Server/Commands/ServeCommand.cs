@@ -15,7 +15,11 @@ internal static class ServeCommand
         var listen = new Option<string?>("--listen") { Description = "Address and port to listen on (default 0.0.0.0:7777; port 0 picks a free one)." };
         var data = new Option<string?>("--data") { Description = "Directory of the SQLite database (default ./data, created if missing)." };
         var config = new Option<string?>("--config") { Description = "JSON configuration file (keys as in docs/configuration.md)." };
-        var command = new Command("serve", "Run the Nostr relay.") { listen, data, config };
+        var metricsListen = new Option<string?>("--metrics-listen")
+        {
+            Description = "Serve /metrics on this host:port instead of the relay's own port (e.g. a private address).",
+        };
+        var command = new Command("serve", "Run the Nostr relay.") { listen, data, config, metricsListen };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -24,6 +28,8 @@ internal static class ServeCommand
                 flags.AddRange(["--listen", l]);
             if (parseResult.GetValue(data) is { } d)
                 flags.AddRange(["--data", d]);
+            if (parseResult.GetValue(metricsListen) is { } m)
+                flags.AddRange(["--metrics-listen", m]);
             flags.AddRange(parseResult.UnmatchedTokens);
 
             RelayOptions options;

@@ -11,6 +11,7 @@ internal static class RelayConfiguration
     {
         ["--listen"] = nameof(RelayOptions.Listen),
         ["--data"] = nameof(RelayOptions.Data),
+        ["--metrics-listen"] = nameof(RelayOptions.MetricsListen),
     };
 
     /// <summary>

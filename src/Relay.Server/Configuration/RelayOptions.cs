@@ -24,6 +24,13 @@ public sealed class RelayOptions
     /// <summary>Directory of the SQLite database (<c>--data</c>), created when missing. Default <c>./data</c>.</summary>
     public string Data { get; set; } = "./data";
 
+    /// <summary>
+    /// Address and port of a separate listener for <c>/metrics</c> (<c>--metrics-listen</c>), so the metrics can stay
+    /// on a private interface. Default null: <c>/metrics</c> is served on the relay's own port, the simplest set-up
+    /// for a Prometheus on the same network.
+    /// </summary>
+    public string? MetricsListen { get; set; }
+
     /// <summary>Optional TLS (<c>wss://</c>) terminated by Kestrel (section <c>Tls</c>).</summary>
     /// <remarks>
     /// This and the other perimeter sections (<see cref="Info"/>, <see cref="ConnectionLimits"/>,
@@ -66,6 +73,8 @@ public sealed class RelayOptions
             throw new ArgumentException("Listen must be host:port.", nameof(Listen));
         if (string.IsNullOrWhiteSpace(Data))
             throw new ArgumentException("Data must name a directory.", nameof(Data));
+        if (MetricsListen is not null && !Commands.EchoCommand.TryParseEndPoint(MetricsListen, out _))
+            throw new ArgumentException($"MetricsListen '{MetricsListen}' must be ip:port.", nameof(MetricsListen));
         Limits.Validate();
         RequireValid(Tls.Validate());
         RequireValid(Info.Validate());

@@ -84,6 +84,8 @@ internal sealed class RelayHost : IAsyncDisposable
 
         builder.Services.AddSingleton(time);
         builder.Services.AddRelayMetrics();
+        if (options.MetricsListen is { } metricsListen && Commands.EchoCommand.TryParseEndPoint(metricsListen, out var metricsEndPoint))
+            builder.Services.AddRelayMetricsListener(metricsEndPoint);
         builder.Services.AddRelayHttp(options.Info, options.ConnectionLimits, options.TrustedProxies,
             RelayLimitation.FromNostrLimits(options.Limits), RelayCapabilities.SupportedNips);
         builder.Services.AddSingleton(sp =>
@@ -135,7 +137,8 @@ internal sealed class RelayHost : IAsyncDisposable
                 return next(context);
             return admission.TryAdmit(context, out var lease) ? endpoint.HandleAsync(context, lease) : Task.CompletedTask;
         });
-        app.MapRelayMetrics();
+        if (options.MetricsListen is null)
+            app.MapRelayMetrics();
         return app;
     }
 

@@ -82,6 +82,27 @@ public class PerimeterTests
         Assert.True(await PlaceFreedAsync(relay.Url), "the per-IP place was never released");
     }
 
+    [Fact]
+    public async Task With_metrics_listen_metrics_move_to_their_own_port()
+    {
+        var port = FreePort();
+        await using var relay = await TestRelay.StartAsync(o => o.MetricsListen = $"127.0.0.1:{port}");
+        using var http = new HttpClient { Timeout = NostrClient.Timeout };
+
+        using var onRelayPort = await http.GetAsync(HttpUrl(relay, "/metrics"));
+        var onMetricsPort = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
+
+        Assert.Equal(HttpStatusCode.NotFound, onRelayPort.StatusCode);
+        Assert.Contains("relay_build_info", onMetricsPort, StringComparison.Ordinal);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     /// <summary>The lease is released when the connection's actors stop, a moment after the close: retry, bounded.</summary>
     private static async Task<bool> PlaceFreedAsync(Uri url)
     {
