@@ -9,16 +9,7 @@ public class AlertRulesTests(ScrapedRelayFixture fixture)
     [Fact]
     public async Task Every_rule_evaluates_without_error_against_the_scraped_metrics()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        JsonElement[] rules;
-        while (true)
-        {
-            var data = await fixture.Prometheus.GetDataAsync("/api/v1/rules");
-            rules = data.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("rules").EnumerateArray()).ToArray();
-            // Health is "unknown" until a rule's first evaluation (every second here).
-            if (rules.All(r => r.GetProperty("health").GetString() != "unknown") || DateTime.UtcNow > deadline) break;
-            await Task.Delay(200);
-        }
+        var rules = await fixture.Prometheus.EvaluatedRulesAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(20, rules.Length);
         foreach (var rule in rules)
         {
@@ -32,7 +23,7 @@ public class AlertRulesTests(ScrapedRelayFixture fixture)
     public async Task Every_alert_expression_refers_only_to_series_the_relay_exports()
     {
         var data = await fixture.Prometheus.GetDataAsync("/api/v1/rules");
-        var exported = await GrafanaDashboardTests.ExportedSeriesNamesAsync(fixture);
+        var exported = await GrafanaDashboardTests.ExportedSeriesNamesAsync(fixture.App.MetricsUri);
         foreach (var rule in data.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("rules").EnumerateArray()))
         {
             var query = rule.GetProperty("query").GetString()!;

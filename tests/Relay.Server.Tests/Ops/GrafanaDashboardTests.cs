@@ -11,7 +11,7 @@ public class GrafanaDashboardTests(ScrapedRelayFixture fixture)
     // Series Prometheus itself makes: the scrape health and the state of alert rules.
     private static readonly string[] PrometheusOwnSeries = ["up", "ALERTS"];
 
-    private static JsonDocument Dashboard() =>
+    internal static JsonDocument Dashboard() =>
         JsonDocument.Parse(File.ReadAllText(RepositoryRoot.File("ops", "grafana", "dashboards", "relay.json")));
 
     private static string ProvisionedDatasourceUid()
@@ -24,15 +24,15 @@ public class GrafanaDashboardTests(ScrapedRelayFixture fixture)
         dashboard.RootElement.GetProperty("panels").EnumerateArray()
             .SelectMany(p => p.TryGetProperty("panels", out var nested) ? nested.EnumerateArray().Prepend(p) : [p]);
 
-    private static IEnumerable<(string Panel, string Expr)> Queries(JsonDocument dashboard) =>
+    internal static IEnumerable<(string Panel, string Expr)> Queries(JsonDocument dashboard) =>
         Panels(dashboard).Where(p => p.TryGetProperty("targets", out _))
             .SelectMany(p => p.GetProperty("targets").EnumerateArray().Select(t => (p.GetProperty("title").GetString()!, t.GetProperty("expr").GetString()!)));
 
-    /// <summary>Every sample name the relay's <c>/metrics</c> exposes (<c>_total</c>, <c>_bucket</c>... included).</summary>
-    internal static async Task<HashSet<string>> ExportedSeriesNamesAsync(ScrapedRelayFixture fixture)
+    /// <summary>Every sample name <paramref name="metricsUri"/> exposes (<c>_total</c>, <c>_bucket</c>... included).</summary>
+    internal static async Task<HashSet<string>> ExportedSeriesNamesAsync(Uri metricsUri)
     {
         using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false });
-        var text = await client.GetStringAsync(fixture.App.MetricsUri);
+        var text = await client.GetStringAsync(metricsUri);
         return text.Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => l[..l.IndexOfAny(['{', ' '])]).ToHashSet(StringComparer.Ordinal);
     }
@@ -75,7 +75,7 @@ public class GrafanaDashboardTests(ScrapedRelayFixture fixture)
     [Fact]
     public async Task Every_metric_in_every_panel_query_is_exported_by_the_relay()
     {
-        var exported = await ExportedSeriesNamesAsync(fixture);
+        var exported = await ExportedSeriesNamesAsync(fixture.App.MetricsUri);
         using var dashboard = Dashboard();
         var missing = Queries(dashboard)
             .SelectMany(q => PromQl.MetricNames(q.Expr).Select(name => (q.Panel, Name: name)))

@@ -51,11 +51,11 @@ public class LiveRelayScrapeTests(LiveRelayFixture fixture) : IClassFixture<Live
     [Fact]
     public async Task Every_dashboard_query_evaluates_and_finds_data_when_its_metrics_exist()
     {
-        var exported = await ExportedNamesAsync();
-        using var dashboard = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.File("ops", "grafana", "dashboards", "relay.json")));
+        var exported = await GrafanaDashboardTests.ExportedSeriesNamesAsync(fixture.MetricsUri);
+        using var dashboard = GrafanaDashboardTests.Dashboard();
         var failures = new List<string>();
         var evaluated = 0;
-        foreach (var expr in Expressions(dashboard.RootElement))
+        foreach (var (_, expr) in GrafanaDashboardTests.Queries(dashboard))
         {
             var query = PromQl.ExpandGrafanaVariables(expr, "1m");
             try
@@ -81,16 +81,7 @@ public class LiveRelayScrapeTests(LiveRelayFixture fixture) : IClassFixture<Live
     [Fact]
     public async Task Every_alert_rule_evaluates_against_the_live_relay()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        JsonElement[] rules;
-        while (true)
-        {
-            var data = await fixture.Prometheus.GetDataAsync("/api/v1/rules");
-            rules = data.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("rules").EnumerateArray()).ToArray();
-            if (rules.All(r => r.GetProperty("health").GetString() != "unknown") || DateTime.UtcNow > deadline)
-                break;
-            await Task.Delay(200);
-        }
+        var rules = await fixture.Prometheus.EvaluatedRulesAsync(TimeSpan.FromSeconds(30));
 
         Assert.NotEmpty(rules);
         foreach (var rule in rules)
@@ -105,18 +96,4 @@ public class LiveRelayScrapeTests(LiveRelayFixture fixture) : IClassFixture<Live
         var sample = Assert.Single(result.EnumerateArray());
         return PrometheusServer.ScalarValue(sample);
     }
-
-    private async Task<HashSet<string>> ExportedNamesAsync()
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
-        var text = await http.GetStringAsync(fixture.MetricsUri);
-        return text.Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .Select(l => l[..l.IndexOfAny(['{', ' '])]).ToHashSet(StringComparer.Ordinal);
-    }
-
-    private static IEnumerable<string> Expressions(JsonElement dashboard) =>
-        dashboard.GetProperty("panels").EnumerateArray()
-            .SelectMany(p => p.TryGetProperty("panels", out var nested) ? nested.EnumerateArray().Prepend(p) : [p])
-            .Where(p => p.TryGetProperty("targets", out _))
-            .SelectMany(p => p.GetProperty("targets").EnumerateArray().Select(t => t.GetProperty("expr").GetString()!));
 }

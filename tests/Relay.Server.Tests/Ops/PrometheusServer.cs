@@ -97,6 +97,23 @@ internal sealed class PrometheusServer : IAsyncDisposable
         return root.GetProperty("data").Clone();
     }
 
+    /// <summary>
+    /// Every loaded rule, once each has been evaluated (health is "unknown" until the first evaluation, every second
+    /// here) or <paramref name="timeout"/> has passed, whichever comes first.
+    /// </summary>
+    public async Task<JsonElement[]> EvaluatedRulesAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var data = await GetDataAsync("/api/v1/rules");
+            var rules = data.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("rules").EnumerateArray()).ToArray();
+            if (rules.All(r => r.GetProperty("health").GetString() != "unknown") || DateTime.UtcNow > deadline)
+                return rules;
+            await Task.Delay(200);
+        }
+    }
+
     public async Task<string> TargetsAsync() => (await GetDataAsync("/api/v1/targets")).ToString();
 
     /// <summary>The numeric value of a vector sample <c>{"metric":..., "value":[t, "v"]}</c>.</summary>
