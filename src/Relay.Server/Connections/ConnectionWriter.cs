@@ -1,4 +1,3 @@
-using System.Buffers;
 using Relay.Actors;
 using Relay.Nostr.Events;
 using Relay.Nostr.Messages;
@@ -54,14 +53,6 @@ internal sealed class ConnectionWriter : UntypedActor
     private readonly int _maxBuffered;
     private readonly IActorRef _storeWriter;
     private readonly Dictionary<SubscriptionId, SubscriptionPhase> _subscriptions = [];
-
-    /// <summary>
-    /// Where a frame is composed before <c>Write</c> copies it into the codec's queue: per thread, not per
-    /// connection, so 10,000 idle connections do not each hold a buffer (an actor runs on one thread at a time and
-    /// the span is consumed before the handler returns).
-    /// </summary>
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_frame;
     private bool _flushing;
     private bool _dirty;
 
@@ -161,7 +152,8 @@ internal sealed class ConnectionWriter : UntypedActor
     {
         if (!IsCurrent(subscription, out var phase) || phase.IsLive)
             return;
-        var frame = Frame();
+        // Composed in the thread's scratch buffer; Write copies it into the codec's queue before anything reuses it.
+        var frame = RelayReplies.Scratch();
         RelayMessageWriter.WriteEose(frame, subscription.Id);
         Write(frame.WrittenSpan, RelayVerb.Eose);
         _metrics.RecordReqTimeToEose(_time.GetElapsedTime(subscription.ReceivedTimestamp));
@@ -183,17 +175,10 @@ internal sealed class ConnectionWriter : UntypedActor
     {
         // The event's canonical JSON is serialised once (when it was parsed or read from storage); only the
         // ["EVENT","<sub>", prefix differs per subscription, so framing is two small copies.
-        var frame = Frame();
+        var frame = RelayReplies.Scratch();
         RelayMessageWriter.WriteEvent(frame, subscriptionId, eventJson);
         if (Write(frame.WrittenSpan, RelayVerb.Event))
             _metrics.EventsDelivered(source);
-    }
-
-    private static ArrayBufferWriter<byte> Frame()
-    {
-        var frame = t_frame ??= new ArrayBufferWriter<byte>(1024);
-        frame.ResetWrittenCount();
-        return frame;
     }
 
     private void Write(Send send) => Write(send.Payload, send.Verb);

@@ -47,7 +47,12 @@ internal static class RelayReplies
         return new ConnectionWriter.Send(scratch.WrittenSpan.ToArray(), verb);
     }
 
-    private static ArrayBufferWriter<byte> Scratch()
+    /// <summary>
+    /// This thread's scratch buffer, emptied: where a message is composed before it is copied out (into a reply's
+    /// array, or into the codec's queue by the connection writer). Valid until the next call on the same thread, so
+    /// one buffer per thread serves every connection instead of one per connection.
+    /// </summary>
+    internal static ArrayBufferWriter<byte> Scratch()
     {
         var scratch = t_scratch ??= new ArrayBufferWriter<byte>(1024);
         scratch.ResetWrittenCount();
