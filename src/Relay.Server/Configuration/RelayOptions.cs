@@ -1,3 +1,4 @@
+using System.Net;
 using Relay.Nostr;
 using Relay.Server.Http;
 
@@ -73,8 +74,7 @@ public sealed class RelayOptions
             throw new ArgumentException("Listen must be host:port.", nameof(Listen));
         if (string.IsNullOrWhiteSpace(Data))
             throw new ArgumentException("Data must name a directory.", nameof(Data));
-        if (MetricsListen is not null && !Commands.EchoCommand.TryParseEndPoint(MetricsListen, out _))
-            throw new ArgumentException($"MetricsListen '{MetricsListen}' must be ip:port.", nameof(MetricsListen));
+        _ = MetricsEndPoint();
         Limits.Validate();
         RequireValid(Tls.Validate());
         RequireValid(Info.Validate());
@@ -85,6 +85,17 @@ public sealed class RelayOptions
         Ingest.Validate();
         Queries.Validate();
         Shutdown.Validate();
+    }
+
+    /// <summary>Where <c>/metrics</c> gets its own listener, or null to serve it on the relay's port.</summary>
+    /// <exception cref="ArgumentException"><see cref="MetricsListen"/> is not a listen address.</exception>
+    internal IPEndPoint? MetricsEndPoint()
+    {
+        if (MetricsListen is null)
+            return null;
+        if (!Http.Internal.ListenAddress.TryParse(MetricsListen, out var listen, out var error))
+            throw new ArgumentException($"MetricsListen: {error}", nameof(MetricsListen));
+        return listen.ToEndPoint();
     }
 
     private static void RequireValid(string? error)

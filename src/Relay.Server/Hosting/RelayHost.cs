@@ -84,7 +84,7 @@ internal sealed class RelayHost : IAsyncDisposable
 
         builder.Services.AddSingleton(time);
         builder.Services.AddRelayMetrics();
-        if (options.MetricsListen is { } metricsListen && Commands.EchoCommand.TryParseEndPoint(metricsListen, out var metricsEndPoint))
+        if (options.MetricsEndPoint() is { } metricsEndPoint)
             builder.Services.AddRelayMetricsListener(metricsEndPoint);
         builder.Services.AddRelayHttp(options.Info, options.ConnectionLimits, options.TrustedProxies,
             RelayLimitation.FromNostrLimits(options.Limits), RelayCapabilities.SupportedNips);

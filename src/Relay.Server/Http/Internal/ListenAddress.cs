@@ -6,6 +6,9 @@ namespace Relay.Server.Http.Internal;
 /// <summary>A parsed <c>--listen host:port</c>: an IP address (<c>0.0.0.0</c>, <c>[::]</c>, <c>127.0.0.1</c>), <c>*</c> or <c>localhost</c>.</summary>
 internal readonly record struct ListenAddress(IPAddress? Address, bool IsLocalhost, int Port)
 {
+    /// <summary>The address as one endpoint, for listeners that take a single one: <c>localhost</c> is 127.0.0.1.</summary>
+    public IPEndPoint ToEndPoint() => new(IsLocalhost ? IPAddress.Loopback : Address!, Port);
+
     public static bool TryParse(string? text, out ListenAddress listen, out string error)
     {
         listen = default;
