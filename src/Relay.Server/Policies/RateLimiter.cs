@@ -11,7 +11,7 @@ namespace Relay.Server.Policies;
 /// <see cref="RateLimitOptions.MaxTrackedAddresses"/> are tracked (a full bucket is the same as no bucket).</remarks>
 internal sealed class RateLimiter(RateLimitOptions options, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<IPAddress, (TokenBucket Events, TokenBucket Reqs)> _addresses = new();
+    private readonly ConcurrentDictionary<IPAddress, (SharedTokenBucket Events, SharedTokenBucket Reqs)> _addresses = new();
     private int _sweeping;
 
     public RateLimitOptions Options => options;
@@ -23,8 +23,8 @@ internal sealed class RateLimiter(RateLimitOptions options, TimeProvider time)
     {
         var now = time.GetTimestamp();
         var shared = _addresses.GetOrAdd(address, static (_, state) => (
-            new TokenBucket(state.o.IpEventsPerSecond, state.o.IpEventBurst, state.now),
-            new TokenBucket(state.o.IpReqsPerSecond, state.o.IpReqBurst, state.now)), (o: options, now));
+            new SharedTokenBucket(state.o.IpEventsPerSecond, state.o.IpEventBurst, state.now),
+            new SharedTokenBucket(state.o.IpReqsPerSecond, state.o.IpReqBurst, state.now)), (o: options, now));
         if (_addresses.Count > options.MaxTrackedAddresses)
             Sweep(now);
         return new ConnectionLimits(
