@@ -95,6 +95,23 @@ public sealed partial class WebSocketConnection
                     case ReceiveStep.Message:
                         return message;
                     case ReceiveStep.NeedMoreData:
+                        if (IsIdleBetweenMessages)
+                        {
+                            ReleaseReadBufferWhileIdle();
+                            try
+                            {
+                                await _stream.ReadAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+                            }
+                            catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
+                            {
+                                // The read below meets the same end of the transport and reports it.
+                            }
+                            finally
+                            {
+                                RentReadBufferAfterIdle();
+                            }
+                        }
+
                         if (!await FillAsync(allowDirectRead: true, cancellationToken).ConfigureAwait(false))
                             OnTransportEnded();
                         break;

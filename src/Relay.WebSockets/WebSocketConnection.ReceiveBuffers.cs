@@ -36,8 +36,6 @@ public sealed partial class WebSocketConnection
                 _readStart = 0;
             }
 
-            if (_readEnd == 0 && !_inFrame && !_messageOpen)
-                await WaitForDataWithoutBufferAsync(cancellationToken).ConfigureAwait(false);
             if (_readEnd == _readBuffer.Length)
                 ThrowHelper.ThrowInvalidOperation("Read buffer full: an in-place frame exceeded its size.");
             var count = await _stream.ReadAsync(_readBuffer.AsMemory(_readEnd), cancellationToken).ConfigureAwait(false);
@@ -51,26 +49,22 @@ public sealed partial class WebSocketConnection
     }
 
     /// <summary>
-    /// Between messages with nothing buffered, the connection may stay idle for hours: hand the read buffer back
-    /// to the pool and wait with a zero-byte read (Kestrel's pipes and sockets complete it when data arrives), so
-    /// an idle connection holds no read buffer. The next read rents it again; a busy connection finds data
-    /// already there and the zero-byte read completes synchronously.
+    /// Between messages with nothing buffered the connection may stay idle for hours: <see cref="ReceiveAsync"/> then
+    /// hands the read buffer back to the pool and waits with a zero-byte read (Kestrel's pipes and sockets complete
+    /// it when data arrives), so an idle connection holds no read buffer. The wait is awaited by
+    /// <see cref="ReceiveAsync"/> itself, not by a helper method, so an idle connection also holds no extra state
+    /// machine; a busy connection finds data already there and the zero-byte read completes synchronously.
     /// </summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask WaitForDataWithoutBufferAsync(CancellationToken cancellationToken)
+    private bool IsIdleBetweenMessages => _readStart == _readEnd && !_inFrame && !_messageOpen;
+
+    private void ReleaseReadBufferWhileIdle()
     {
         ArrayPool<byte>.Shared.Return(_readBuffer);
         _readBuffer = [];
-        try
-        {
-            await _stream.ReadAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            // Also on failure: the caller's read below reports the end of the transport as usual.
-            _readBuffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
-        }
+        _readStart = _readEnd = 0;
     }
+
+    private void RentReadBufferAfterIdle() => _readBuffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
 
     private bool CanReadDirect() =>
         _inFrame && !_frame.IsControl && !_frameInPlace && !_messageCompressed && _readStart == _readEnd
