@@ -28,8 +28,7 @@ public static class WebSocketHandshakeTimeout
         options.Validate();
         listenOptions.Use(next => async connection =>
         {
-            using var tracker = new HandshakeTracker(connection, options);
-            connection.Features.Set(tracker);
+            using var tracker = HandshakeTracker.Start(connection, options);
             await next(connection).ConfigureAwait(false);
         });
         return listenOptions;
@@ -53,6 +52,6 @@ public static class WebSocketHandshakeTimeout
     public static void MarkRequestReceived(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Features.Get<HandshakeTracker>()?.MarkRequestReceived();
+        HandshakeTracker.MarkRequestReceived(context.Connection.Id);
     }
 }
