@@ -5,6 +5,7 @@ using Relay.Actors.Hosting;
 using Relay.Server.Configuration;
 using Relay.Server.Connections;
 using Relay.Server.Diagnostics;
+using Relay.Server.Hosting.Internal;
 using Relay.Server.Http;
 using Relay.Storage.Sqlite;
 using Relay.WebSockets;
@@ -72,7 +73,15 @@ internal sealed class RelayHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         if (logging is null)
-            builder.Logging.AddSimpleConsole().AddFilter("Microsoft", LogLevel.Warning);
+        {
+            // Hosting's request diagnostics are off: while that logger is enabled ASP.NET Core starts an Activity and a
+            // log scope for every request and keeps them for the request's life, which for a WebSocket is the
+            // connection's (~0.5 KB each, idle or not). Its only messages are per-request start/finish lines; Kestrel's
+            // own warnings and errors stay on.
+            builder.Logging.AddScopelessSimpleConsole()
+                .AddFilter("Microsoft", LogLevel.Warning)
+                .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        }
         else
             logging(builder.Logging);
 
