@@ -6,8 +6,9 @@ using Relay.WebSockets;
 namespace Relay.Server.Connections;
 
 /// <summary>What the relay knows about one client connection.</summary>
-/// <remarks>Owned by the connection's reader actor; only it reads or writes the mutable slots.</remarks>
-internal sealed class ConnectionContext(long id, IPAddress remoteAddress, WebSocketConnection connection, ConnectionLimits limits)
+/// <remarks>Owned by the connection's reader actor; only it reads or writes the mutable slots, except the liveness
+/// slots, which only <see cref="ConnectionsSupervisor"/>'s sweep touches.</remarks>
+internal sealed class ConnectionContext(long id, IPAddress remoteAddress, WebSocketConnection connection, ConnectionLimits limits, long openedAt)
 {
     /// <summary>Process-unique id (routing key: per-connection work always goes to the same worker, in order).</summary>
     public long Id { get; } = id;
@@ -25,4 +26,11 @@ internal sealed class ConnectionContext(long id, IPAddress remoteAddress, WebSoc
     /// <summary>NIP-42: the pubkey the connection authenticated as, or null. Gates NIP-70 protected events and, later,
     /// read access. Never set today: every protected event is refused with <c>auth-required:</c>.</summary>
     public PublicKey? Authenticated { get; set; }
+
+    /// <summary>Liveness: <see cref="TimeProvider.GetTimestamp"/> of the last ping sent, or of the opening before the
+    /// first ping.</summary>
+    public long PingSentAt { get; set; } = openedAt;
+
+    /// <summary>Liveness: where the connection stands between pings.</summary>
+    public Liveness Liveness { get; set; }
 }

@@ -56,14 +56,14 @@ internal sealed partial class ConnectionReader
 
         var replacing = EndSubscription(req.SubscriptionId, closedMessage: null);
         var limit = _runtime.Options.Limits.MaxSubscriptionsPerConnection;
-        if (!replacing && _subscriptions.Count >= limit)
+        if (!replacing && _subscriptions?.Count >= limit)
         {
             Reply(RelayReplies.Closed(req.SubscriptionId, $"restricted: too many open subscriptions (at most {limit}); CLOSE one first"));
             return;
         }
 
         var subscription = new ClientSubscription(req.SubscriptionId, req.Filters, _writer, _runtime.Time.GetTimestamp());
-        _subscriptions[req.SubscriptionId] = subscription;
+        (_subscriptions ??= [])[req.SubscriptionId] = subscription;
         _runtime.Metrics.SubscriptionOpened();
         // Order matters (no gap between stored and live): the writer learns of the subscription first, the shard indexes
         // it next, and only then does a query worker take the snapshot of the stored part.
@@ -88,7 +88,7 @@ internal sealed partial class ConnectionReader
     /// <summary>Ends the subscription with this id, if open. True when there was one.</summary>
     private bool EndSubscription(SubscriptionId subscriptionId, string? closedMessage)
     {
-        if (!_subscriptions.Remove(subscriptionId, out var old))
+        if (_subscriptions is null || !_subscriptions.Remove(subscriptionId, out var old))
             return false;
         old.Cancel();
         _runtime.Shard.Tell(new SubscriptionShard.Remove(old));

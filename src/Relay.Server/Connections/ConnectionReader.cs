@@ -11,11 +11,12 @@ namespace Relay.Server.Connections;
 /// One connection's reader: takes whole messages from the codec one at a time (the next receive starts only after
 /// the previous message was handled, so its buffer is never reused early), parses them and routes them in arrival
 /// order — events to a verifier, REQ/COUNT to a query worker chosen by connection id, replies to the writer. It is
-/// the parent of the connection's writer, owns the connection's subscriptions and supervises its liveness (pings).
+/// the parent of the connection's writer and owns the connection's subscriptions (liveness, pings, is
+/// <see cref="ConnectionsSupervisor"/>'s).
 /// </summary>
 /// <remarks>Connection actors are stopped on failure, never restarted: a broken connection is closed (1011) and the
 /// client reconnects; no other connection is affected.</remarks>
-internal sealed partial class ConnectionReader : UntypedActor, IWithTimers
+internal sealed partial class ConnectionReader : UntypedActor
 {
     private sealed record Received(WebSocketMessage Message);
 
@@ -24,8 +25,10 @@ internal sealed partial class ConnectionReader : UntypedActor, IWithTimers
     private readonly ConnectionContext _context;
     private readonly RelayRuntime _runtime;
     private readonly TaskCompletionSource _stopped;
-    private readonly Dictionary<SubscriptionId, ClientSubscription> _subscriptions = [];
+    private Dictionary<SubscriptionId, ClientSubscription>? _subscriptions;   // created by the first REQ: most idle connections never send one
     private IActorRef _writer = null!;
+    private ValueTask<WebSocketMessage> _pendingReceive;
+    private Action? _onReceiveCompleted;
 
     public ConnectionReader(ConnectionContext context, RelayRuntime runtime, TaskCompletionSource stopped)
     {
@@ -33,8 +36,6 @@ internal sealed partial class ConnectionReader : UntypedActor, IWithTimers
         _runtime = runtime;
         _stopped = stopped;
     }
-
-    public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(ConnectionContext context, RelayRuntime runtime, TaskCompletionSource stopped) =>
         Actors.Props.Create(() => new ConnectionReader(context, runtime, stopped));
@@ -46,20 +47,23 @@ internal sealed partial class ConnectionReader : UntypedActor, IWithTimers
         _writer = Context.ActorOf(ConnectionWriter.Props(_context.Connection, _runtime.Metrics, _runtime.Time,
             _runtime.Options.Queries.MaxBufferedLiveEvents, _runtime.StoreWriter), "writer");
         Context.Watch(_writer);
-        StartPings();
         ReceiveNext();
     }
 
     protected override void PostStop()
     {
-        foreach (var subscription in _subscriptions.Values)
+        if (_subscriptions is not null)
         {
-            subscription.Cancel();
-            _runtime.Shard.Tell(new SubscriptionShard.Remove(subscription));
+            foreach (var subscription in _subscriptions.Values)
+            {
+                subscription.Cancel();
+                _runtime.Shard.Tell(new SubscriptionShard.Remove(subscription));
+            }
+
+            _runtime.Metrics.SubscriptionsClosed(_subscriptions.Count);
+            _subscriptions = null;
         }
 
-        _runtime.Metrics.SubscriptionsClosed(_subscriptions.Count);
-        _subscriptions.Clear();
         if (!_context.Connection.IsClosed)
             _ = _context.Connection.CloseAsync(WebSocketCloseCode.InternalServerError, "internal error");
         _stopped.TrySetResult();
@@ -79,12 +83,6 @@ internal sealed partial class ConnectionReader : UntypedActor, IWithTimers
                 Handle(received.Message);
                 ReceiveNext();
                 break;
-            case PingTick:
-                SendPing();
-                break;
-            case PongDeadline:
-                CheckPong();
-                break;
             case ReceiveFailed:
             case Terminated:
                 Context.Stop(Self);
@@ -95,8 +93,49 @@ internal sealed partial class ConnectionReader : UntypedActor, IWithTimers
         }
     }
 
-    private void ReceiveNext() =>
-        _context.Connection.ReceiveAsync().AsTask().PipeTo(Self, success: static m => new Received(m), failure: static e => new ReceiveFailed(e));
+    /// <summary>
+    /// Starts the next receive; its outcome comes back to this actor as <see cref="Received"/> or
+    /// <see cref="ReceiveFailed"/>. An idle connection spends its life waiting here, so the wait holds as little as
+    /// possible: the pending <see cref="ValueTask{TResult}"/> and one continuation delegate created once per
+    /// connection, instead of a task and a PipeTo state machine per receive.
+    /// </summary>
+    private void ReceiveNext()
+    {
+        var receive = _context.Connection.ReceiveAsync();
+        if (receive.IsCompleted)
+        {
+            Self.Tell(Outcome(receive));
+            return;
+        }
+
+        _pendingReceive = receive;
+        receive.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onReceiveCompleted ??= CreateReceiveContinuation());
+    }
+
+    /// <summary>Runs on the thread that completed the receive: reads the outcome and posts it to the actor. The
+    /// actor starts no other receive until it has handled this one, so the field is not shared.</summary>
+    private Action CreateReceiveContinuation()
+    {
+        var self = Self;
+        return () =>
+        {
+            var receive = _pendingReceive;
+            _pendingReceive = default;
+            self.Tell(Outcome(receive));
+        };
+    }
+
+    private static object Outcome(ValueTask<WebSocketMessage> receive)
+    {
+        try
+        {
+            return new Received(receive.GetAwaiter().GetResult());
+        }
+        catch (Exception e)
+        {
+            return new ReceiveFailed(e);
+        }
+    }
 
     private void Handle(WebSocketMessage message)
     {

@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
-using Relay.WebSockets;
 
 namespace Relay.Server.Connections;
 
-/// <summary>The open connections, for graceful shutdown: refuse new ones, close the open ones with 1001.</summary>
+/// <summary>The open connections: for graceful shutdown (refuse new ones, close the open ones with 1001) and for the
+/// liveness sweep.</summary>
 /// <remarks>Thread-safe.</remarks>
 internal sealed class ConnectionRegistry
 {
     /// <summary>Close reason sent with 1001 when the relay shuts down.</summary>
     public const string ShutdownReason = "relay shutting down";
 
-    private readonly ConcurrentDictionary<long, WebSocketConnection> _open = new();
+    private readonly ConcurrentDictionary<long, ConnectionContext> _open = new();
     private long _nextId;
     private volatile bool _draining;
 
@@ -21,7 +21,18 @@ internal sealed class ConnectionRegistry
 
     public long NextId() => Interlocked.Increment(ref _nextId);
 
-    public void Add(long id, WebSocketConnection connection) => _open[id] = connection;
+    /// <summary>The open connections, enumerated live (no snapshot is copied; a connection added or removed meanwhile
+    /// may or may not be seen).</summary>
+    public IEnumerable<ConnectionContext> Open
+    {
+        get
+        {
+            foreach (var (_, connection) in _open)
+                yield return connection;
+        }
+    }
+
+    public void Add(ConnectionContext connection) => _open[connection.Id] = connection;
 
     public void Remove(long id) => _open.TryRemove(id, out _);
 
@@ -33,7 +44,7 @@ internal sealed class ConnectionRegistry
     /// </summary>
     public async Task CloseAllAsync(ushort code, string reason, TimeSpan timeout)
     {
-        var closes = _open.Values.Select(c => c.CloseAsync(code, reason)).ToArray();
+        var closes = _open.Values.Select(c => c.Connection.CloseAsync(code, reason)).ToArray();
         using var cts = new CancellationTokenSource(timeout);
         try
         {
@@ -45,6 +56,6 @@ internal sealed class ConnectionRegistry
         }
 
         foreach (var connection in _open.Values)
-            connection.Abort();
+            connection.Connection.Abort();
     }
 }

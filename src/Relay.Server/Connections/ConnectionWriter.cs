@@ -52,7 +52,7 @@ internal sealed class ConnectionWriter : UntypedActor
     private readonly TimeProvider _time;
     private readonly int _maxBuffered;
     private readonly IActorRef _storeWriter;
-    private readonly Dictionary<SubscriptionId, SubscriptionPhase> _subscriptions = [];
+    private Dictionary<SubscriptionId, SubscriptionPhase>? _subscriptions;   // created by the first subscription
     private bool _flushing;
     private bool _dirty;
 
@@ -84,14 +84,14 @@ internal sealed class ConnectionWriter : UntypedActor
                 OnStored(stored);
                 break;
             case Begin begin:
-                _subscriptions[begin.Subscription.Id] = new SubscriptionPhase(begin.Subscription);
+                (_subscriptions ??= [])[begin.Subscription.Id] = new SubscriptionPhase(begin.Subscription);
                 break;
             case EndOfStored end:
                 OnEndOfStored(end.Subscription);
                 break;
             case End end:
                 if (IsCurrent(end.Subscription, out _))
-                    _subscriptions.Remove(end.Subscription.Id);
+                    _subscriptions!.Remove(end.Subscription.Id);
                 if (end.ClosedMessage is not null)
                     Write(RelayReplies.Closed(end.Subscription.Id, end.ClosedMessage));
                 break;
@@ -129,7 +129,7 @@ internal sealed class ConnectionWriter : UntypedActor
         {
             // Bounded memory: the subscription is ended rather than buffering without limit (NIP-01: a relay-side end is CLOSED).
             live.Subscription.Cancel();
-            _subscriptions.Remove(live.Subscription.Id);
+            _subscriptions!.Remove(live.Subscription.Id);
             Write(RelayReplies.Closed(live.Subscription.Id, "error: too many new events while the stored ones were being sent; please re-subscribe"));
             return;
         }
@@ -168,8 +168,11 @@ internal sealed class ConnectionWriter : UntypedActor
             _storeWriter.Tell(new StoreWriter.Barrier(subscription));
     }
 
-    private bool IsCurrent(ClientSubscription subscription, out SubscriptionPhase phase) =>
-        _subscriptions.TryGetValue(subscription.Id, out phase!) && ReferenceEquals(phase.Subscription, subscription);
+    private bool IsCurrent(ClientSubscription subscription, out SubscriptionPhase phase)
+    {
+        phase = null!;
+        return _subscriptions is not null && _subscriptions.TryGetValue(subscription.Id, out phase!) && ReferenceEquals(phase.Subscription, subscription);
+    }
 
     private void WriteEvent(SubscriptionId subscriptionId, ReadOnlySpan<byte> eventJson, DeliverySource source)
     {

@@ -5,25 +5,35 @@ namespace Relay.Server.Connections;
 
 /// <summary>
 /// Parent of every connection's reader (and, through it, writer). Its strategy stops a failed connection and never
-/// restarts it: the client reconnects, and no other connection is touched.
+/// restarts it: the client reconnects, and no other connection is touched. It also enforces liveness for all of them
+/// (pings and pong deadlines, <c>ConnectionsSupervisor.Liveness.cs</c>).
 /// </summary>
-internal sealed class ConnectionsSupervisor(RelayRuntime runtime) : UntypedActor
+internal sealed partial class ConnectionsSupervisor(RelayRuntime runtime) : UntypedActor, IWithTimers
 {
-    /// <summary>Create the actors of a new connection; the answer is the reader's ref.</summary>
+    /// <summary>Create the actors of a new connection; <paramref name="Stopped"/> completes once its reader has stopped.</summary>
     public sealed record Open(ConnectionContext Context, TaskCompletionSource Stopped);
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(RelayRuntime runtime) => Actors.Props.Create(() => new ConnectionsSupervisor(runtime));
 
     protected override SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.StoppingStrategy;
 
+    protected override void PreStart() => StartLivenessSweeps();
+
     protected override void OnReceive(object message)
     {
-        if (message is not Open open)
+        switch (message)
         {
-            Unhandled(message);
-            return;
+            case Open open:
+                Context.ActorOf(ConnectionReader.Props(open.Context, runtime, open.Stopped), $"c{open.Context.Id}");
+                break;
+            case LivenessSweep:
+                SweepLiveness();
+                break;
+            default:
+                Unhandled(message);
+                break;
         }
-
-        Sender.Tell(Context.ActorOf(ConnectionReader.Props(open.Context, runtime, open.Stopped), $"c{open.Context.Id}"));
     }
 }

@@ -18,8 +18,9 @@ namespace Relay.Server.Connections;
 /// </remarks>
 internal sealed class RelayEndpoint(RelayRuntime runtime, WebSocketAcceptor acceptor, ILogger logger)
 {
-    // Creating two actors takes microseconds; a supervisor that cannot answer within this is broken, not busy.
-    private static readonly TimeSpan OpenTimeout = TimeSpan.FromSeconds(10);
+    // A reader stops within a message or two of its connection's end; one that has not after this is stuck or was never
+    // created (the actor system had terminated).
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>The client's address for rate limits and logs. Default: the TCP peer.</summary>
     public Func<HttpContext, IPAddress> ClientAddress { get; set; } = static context => context.Connection.RemoteIpAddress ?? IPAddress.None;
@@ -45,10 +46,14 @@ internal sealed class RelayEndpoint(RelayRuntime runtime, WebSocketAcceptor acce
         if (connection is null)
             return;
 
+        // Nothing reads the request's headers after the handshake (the address was resolved above), but Kestrel keeps
+        // the request, and so its header strings, for as long as the connection lives.
+        context.Request.Headers.Clear();
         await using (connection.ConfigureAwait(false))
         {
-            var id = runtime.Connections.NextId();
-            runtime.Connections.Add(id, connection);
+            var state = new ConnectionContext(runtime.Connections.NextId(), address, connection,
+                runtime.RateLimiter.ForConnection(address), runtime.Time.GetTimestamp());
+            runtime.Connections.Add(state);
             try
             {
                 // Shutdown may have taken its snapshot of open connections between the check above and Add: close this
@@ -56,30 +61,25 @@ internal sealed class RelayEndpoint(RelayRuntime runtime, WebSocketAcceptor acce
                 if (runtime.Connections.IsDraining)
                     _ = connection.CloseAsync(WebSocketCloseCode.GoingAway, ConnectionRegistry.ShutdownReason);
 
+                // Told, not asked: the endpoint needs no reply, and an ask per connection would cost a temporary actor,
+                // a timer and its timeout message on every handshake.
                 var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                var state = new ConnectionContext(id, address, connection, runtime.RateLimiter.ForConnection(address));
-                IActorRef reader;
+                runtime.ConnectionsSupervisor.Tell(new ConnectionsSupervisor.Open(state, stopped));
+                await connection.Completion.ConfigureAwait(false);
+                // The reader sees the end on its next receive and stops itself, which completes `stopped`. Bounded: if
+                // the actor system had already terminated, no reader was created and nothing will complete it.
                 try
                 {
-                    reader = await runtime.ConnectionsSupervisor
-                        .Ask<IActorRef>(new ConnectionsSupervisor.Open(state, stopped), OpenTimeout).ConfigureAwait(false);
+                    await stopped.Task.WaitAsync(StopTimeout, runtime.Time).ConfigureAwait(false);
                 }
-                catch (AskTimeoutException e)
+                catch (TimeoutException)
                 {
-                    // Only while the actor system is terminating: nobody could serve this connection.
-                    RelayLog.ConnectionStartFailed(logger, e);
-                    await connection.CloseAsync(WebSocketCloseCode.TryAgainLater, "relay unavailable").ConfigureAwait(false);
-                    return;
+                    RelayLog.ConnectionActorsDidNotStop(logger, state.Id);
                 }
-
-                await connection.Completion.ConfigureAwait(false);
-                // The reader sees the end on its next receive and stops itself; this only bounds the wait for it.
-                reader.Tell(PoisonPill.Instance);
-                await stopped.Task.WaitAsync(OpenTimeout).ConfigureAwait(false);
             }
             finally
             {
-                runtime.Connections.Remove(id);
+                runtime.Connections.Remove(state.Id);
             }
         }
     }

@@ -9,6 +9,6 @@ internal static partial class RelayLog
     [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Storing a batch of {Count} events failed; each was answered \"error:\"")]
     public static partial void WriteBatchFailed(ILogger logger, int count, Exception exception);
 
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Connection actors could not be started; the connection is closed")]
-    public static partial void ConnectionStartFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "The actors of connection {ConnectionId} did not stop after it ended (the actor system may have terminated)")]
+    public static partial void ConnectionActorsDidNotStop(ILogger logger, long connectionId);
 }
