@@ -97,6 +97,23 @@ const scenarios = {
     return `${code} ${reason}`;
   },
 
+  // A client that answers pings (ws answers them itself): the relay keeps pinging it and never closes it. Waits for
+  // five pings, then checks that the connection still serves a REQ; prints the count and the EOSE.
+  async 'answer-pings'() {
+    const ws = new WebSocket(url, { perMessageDeflate: false });
+    let closed = null;
+    ws.on('close', (c, r) => { closed = `${c} ${r.toString()}`; });
+    await within(new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); }), 'open');
+    let pings = 0;
+    await within(new Promise(resolve => ws.on('ping', () => { if (++pings === 5) resolve(); })), 'fifth ping');
+    check(closed === null, `closed while answering pings: ${closed}`);
+    const message = within(new Promise(resolve => ws.once('message', m => resolve(m.toString()))), 'EOSE');
+    ws.send(JSON.stringify(['REQ', 'alive', { limit: 0 }]));
+    const reply = await message;
+    ws.close();
+    return `${pings} pings, then ${reply}`;
+  },
+
   // REQ with limit 0 over ws:// or wss:// (a self-signed test certificate is accepted): prints the EOSE.
   async 'eose'() {
     const ws = new WebSocket(url, { perMessageDeflate: false, rejectUnauthorized: false });

@@ -23,6 +23,20 @@ public class SupervisorTests
     }
 
     [Fact]
+    public async Task A_client_that_answers_pings_is_pinged_every_interval_and_stays_open()
+    {
+        await using var relay = await TestRelay.StartAsync(o =>
+        {
+            o.Connection.PingInterval = TimeSpan.FromMilliseconds(100);
+            o.Connection.PongTimeout = TimeSpan.FromMilliseconds(150);
+        });
+
+        // npm ws answers every ping itself; five of them span several pong deadlines.
+        Assert.Equal("5 pings, then [\"EOSE\",\"alive\"]", await NodePeer.RunAsync(relay.Url, "answer-pings"));
+        Assert.Equal(0, await relay.MetricAsync("relay_ping_timeouts_total"));
+    }
+
+    [Fact]
     public async Task Events_over_the_rate_are_refused_rate_limited_and_a_client_that_keeps_pushing_is_closed_with_4001()
     {
         await using var relay = await TestRelay.StartAsync(o =>
