@@ -13,7 +13,7 @@ namespace Relay.WebSockets.Internal;
     Justification = "SemaphoreSlim holds unmanaged state only once AvailableWaitHandle is used, which never happens here.")]
 internal sealed class AsyncGate
 {
-    private readonly SemaphoreSlim _handoff = new(0);
+    private SemaphoreSlim? _handoff;   // created by the first contention: most gates of an idle connection never see one
     private int _count; // the holder plus the waiters
 
     /// <summary>Takes the gate if nobody holds it.</summary>
@@ -21,12 +21,26 @@ internal sealed class AsyncGate
 
     /// <summary>Takes the gate, waiting for the holder and earlier waiters.</summary>
     public ValueTask EnterAsync() =>
-        Interlocked.Increment(ref _count) == 1 ? ValueTask.CompletedTask : new ValueTask(_handoff.WaitAsync(CancellationToken.None));
+        Interlocked.Increment(ref _count) == 1 ? ValueTask.CompletedTask : new ValueTask(Handoff.WaitAsync(CancellationToken.None));
 
     /// <summary>Passes the gate to the next waiter, or frees it.</summary>
     public void Exit()
     {
         if (Interlocked.Decrement(ref _count) > 0)
-            _handoff.Release();
+            Handoff.Release();
+    }
+
+    // A waiter and the exit that hands it the gate may both arrive first: whichever does creates the semaphore, and
+    // the compare-exchange makes both use the same one.
+    private SemaphoreSlim Handoff
+    {
+        get
+        {
+            var handoff = Volatile.Read(ref _handoff);
+            if (handoff is not null)
+                return handoff;
+            var created = new SemaphoreSlim(0);
+            return Interlocked.CompareExchange(ref _handoff, created, null) ?? created;
+        }
     }
 }
