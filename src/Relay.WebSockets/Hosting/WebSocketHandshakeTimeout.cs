@@ -26,10 +26,12 @@ public static class WebSocketHandshakeTimeout
         ArgumentNullException.ThrowIfNull(listenOptions);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        listenOptions.Use(next => async connection =>
+        // Not an async wrapper: it would stay suspended for the connection's whole life (hours for a WebSocket) only to
+        // end a deadline that is over within seconds anyway (see HandshakeTracker).
+        listenOptions.Use(next => connection =>
         {
-            using var tracker = HandshakeTracker.Start(connection, options);
-            await next(connection).ConfigureAwait(false);
+            HandshakeTracker.Start(connection, options);
+            return next(connection);
         });
         return listenOptions;
     }
