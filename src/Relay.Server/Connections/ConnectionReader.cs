@@ -29,6 +29,7 @@ internal sealed partial class ConnectionReader : UntypedActor
     private IActorRef _writer = null!;
     private ValueTask<WebSocketMessage> _pendingReceive;
     private Action? _onReceiveCompleted;
+    private IActorRef? _self;   // Self for the receive continuation, which runs outside the actor
 
     public ConnectionReader(ConnectionContext context, RelayRuntime runtime, TaskCompletionSource stopped)
     {
@@ -109,20 +110,17 @@ internal sealed partial class ConnectionReader : UntypedActor
         }
 
         _pendingReceive = receive;
-        receive.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onReceiveCompleted ??= CreateReceiveContinuation());
+        _self ??= Self;
+        receive.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onReceiveCompleted ??= OnReceiveCompleted);
     }
 
     /// <summary>Runs on the thread that completed the receive: reads the outcome and posts it to the actor. The
-    /// actor starts no other receive until it has handled this one, so the field is not shared.</summary>
-    private Action CreateReceiveContinuation()
+    /// actor starts no other receive until it has handled this one, so the fields are not shared.</summary>
+    private void OnReceiveCompleted()
     {
-        var self = Self;
-        return () =>
-        {
-            var receive = _pendingReceive;
-            _pendingReceive = default;
-            self.Tell(Outcome(receive));
-        };
+        var receive = _pendingReceive;
+        _pendingReceive = default;
+        _self!.Tell(Outcome(receive));
     }
 
     private static object Outcome(ValueTask<WebSocketMessage> receive)
