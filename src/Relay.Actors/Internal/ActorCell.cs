@@ -20,8 +20,8 @@ internal sealed partial class ActorCell : IActorContext
     private readonly Props _props;
     private readonly Mailbox _mailbox;
     private ActorBase? _actor;
-    private Receive? _behavior;
-    private Stack<Receive>? _behaviorStack;
+    private Receive? _behavior;                // the top of the behaviour stack
+    private Stack<Receive>? _behaviorStack;    // the behaviours below the top: only BecomeStacked needs it
     private object? _currentMessage;
     private IActorRef? _currentSender;
     private int _envelopeId;
@@ -94,8 +94,7 @@ internal sealed partial class ActorCell : IActorContext
     public void Become(Receive receive)
     {
         ArgumentNullException.ThrowIfNull(receive);
-        if (_behaviorStack is { Count: > 0 }) _behaviorStack.Pop();
-        PushBehavior(receive);
+        _behavior = receive;    // replaces the top
     }
 
     public void BecomeStacked(Receive receive)
@@ -106,10 +105,9 @@ internal sealed partial class ActorCell : IActorContext
 
     public void UnbecomeStacked()
     {
-        if (_behaviorStack is { Count: > 1 })
+        if (_behaviorStack is { Count: > 0 })
         {
-            _behaviorStack.Pop();
-            _behavior = _behaviorStack.Peek();
+            _behavior = _behaviorStack.Pop();
         }
         else
         {
@@ -120,7 +118,7 @@ internal sealed partial class ActorCell : IActorContext
 
     private void PushBehavior(Receive receive)
     {
-        (_behaviorStack ??= new Stack<Receive>()).Push(receive);
+        if (_behavior is not null) (_behaviorStack ??= new Stack<Receive>()).Push(_behavior);
         _behavior = receive;
     }
 
