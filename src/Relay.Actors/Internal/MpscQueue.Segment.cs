@@ -20,6 +20,7 @@ internal sealed partial class MpscQueue<T>
     private sealed class Segment
     {
         private readonly Slot[] _slots;
+        private readonly PaddedPositions? _padded;   // large segments: the positions live there instead
         private long _tail;                 // next position to reserve; + FreezeOffset once frozen
         private long _head;                 // next position to take (written by the consumer only)
 
@@ -27,7 +28,14 @@ internal sealed partial class MpscQueue<T>
         {
             _slots = new Slot[capacity];
             for (var i = 0; i < capacity; i++) _slots[i].Sequence = i;
+            if (capacity >= PaddedFromCapacity) _padded = new PaddedPositions();
         }
+
+        /// <summary>Producers' position: in this object for small segments, on its own cache line for large ones.</summary>
+        private ref long Tail => ref _padded is null ? ref _tail : ref _padded.Tail;
+
+        /// <summary>Consumer's position: in this object for small segments, on its own cache line for large ones.</summary>
+        private ref long Head => ref _padded is null ? ref _head : ref _padded.Head;
 
         /// <summary>The successor, set once, after <see cref="Freeze"/>.</summary>
         public volatile Segment? Next;
@@ -43,12 +51,12 @@ internal sealed partial class MpscQueue<T>
             var mask = slots.Length - 1;
             while (true)
             {
-                var position = Volatile.Read(ref _tail);
+                var position = Volatile.Read(ref Tail);
                 ref var slot = ref slots[(int)position & mask];
                 var lag = Volatile.Read(ref slot.Sequence) - position;
                 if (lag == 0)
                 {
-                    if (Interlocked.CompareExchange(ref _tail, position + 1, position) == position)
+                    if (Interlocked.CompareExchange(ref Tail, position + 1, position) == position)
                     {
                         slot.Item = item;
                         Volatile.Write(ref slot.Sequence, position + 1);
@@ -69,7 +77,8 @@ internal sealed partial class MpscQueue<T>
         /// yet written it, waits for it (a few instructions, unless that thread was preempted). Single consumer.</summary>
         public bool TryDequeue(out T item)
         {
-            var position = _head;
+            ref var head = ref Head;
+            var position = head;
             ref var slot = ref _slots[(int)position & (_slots.Length - 1)];
             var spinner = default(SpinWait);
             while (true)
@@ -78,7 +87,7 @@ internal sealed partial class MpscQueue<T>
                 {
                     item = slot.Item;
                     if (RuntimeHelpers.IsReferenceOrContainsReferences<T>()) slot.Item = default!;   // let it be collected
-                    Volatile.Write(ref _head, position + 1);
+                    Volatile.Write(ref head, position + 1);
                     Volatile.Write(ref slot.Sequence, position + _slots.Length);
                     return true;
                 }
@@ -99,14 +108,14 @@ internal sealed partial class MpscQueue<T>
             // another thread, a consumer and producers running meanwhile can push the difference past one
             // capacity, which reads as "frozen" and clamps to 0 — an approximation only the gauge sees, since
             // the mailbox asks IsEmpty from other threads only when no consumer can be running.
-            var head = Volatile.Read(ref _head);
-            var reserved = Volatile.Read(ref _tail) - head;
+            var head = Volatile.Read(ref Head);
+            var reserved = Volatile.Read(ref Tail) - head;
             if (reserved > _slots.Length) reserved -= FreezeOffset;   // frozen: reserved is 2–3 capacities
             return Math.Max(reserved, 0);
         }
 
         /// <summary>Stops every further enqueue. Called once, by the producer that links the successor.</summary>
-        public void Freeze() => Interlocked.Add(ref _tail, FreezeOffset);
+        public void Freeze() => Interlocked.Add(ref Tail, FreezeOffset);
 
         private struct Slot
         {
