@@ -5,8 +5,8 @@ namespace Relay.Actors.Internal;
 /// <summary>
 /// An actor's mailbox and its run loop. User messages sit in a lock-free multi-producer / single-consumer
 /// queue of struct envelopes (<see cref="MpscQueue{T}"/>: a 2-slot ring while the actor is idle, growing by
-/// doubling and then reused, so posting an existing message object allocates nothing); system messages sit in a separate lock-free stack and are
-/// always processed first, before the next user message. The mailbox itself is the thread-pool work item
+/// doubling and then reused, so posting an existing message object allocates nothing); system messages sit
+/// in a separate lock-free stack and are always processed first, before the next user message. The mailbox itself is the thread-pool work item
 /// (no closure per schedule); one run handles at most <c>throughput</c> user messages, then yields.
 /// </summary>
 /// <remarks>

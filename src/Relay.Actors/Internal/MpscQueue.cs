@@ -25,8 +25,9 @@ namespace Relay.Actors.Internal;
 /// </remarks>
 internal sealed partial class MpscQueue<T>
 {
-    /// <summary>Slots of the first segment. Two: an idle connection's actors hold nothing, and a mailbox that
-    /// does receive a burst doubles its way up in a few allocations (2, 4, 8, …).</summary>
+    /// <summary>Slots of the first segment. Two: the mailbox of an idle actor (the relay keeps two per
+    /// connection) is empty nearly all the time, and one that does receive a burst doubles its way up in a
+    /// few allocations (2, 4, 8, …).</summary>
     internal const int InitialCapacity = 2;
 
     /// <summary>Largest segment: 2^20 slots, ConcurrentQueue's own cap. A backlog that outgrows the ring makes
