@@ -20,8 +20,6 @@ public abstract partial class ActorBase
         _cell = ActorCell.Creating ?? throw new ActorInitializationException(
             $"You cannot create an instance of [{GetType()}] explicitly using the constructor (new). " +
             "You have to use one of the 'ActorOf' factory methods to create a new actor.");
-        InitialBehavior = Receive;
-        _cell.PushInitialBehavior(InitialBehavior);
         // Set here, before the derived constructor body runs, so timers and stash work in constructors.
         if (this is IWithTimers withTimers) withTimers.Timers = _cell.CreateTimers();
         if (this is IActorStash withStash) withStash.Stash = _cell.CreateStash();
@@ -56,8 +54,9 @@ public abstract partial class ActorBase
         }
     }
 
-    /// <summary>The behaviour the instance starts with (its <see cref="Receive(object)"/>).</summary>
-    internal Receive InitialBehavior { get; }
+    /// <summary>The behaviour the instance starts with, called without a delegate (one per actor would cost
+    /// 64 bytes for nothing but the common case).</summary>
+    internal bool ReceiveInitial(object message) => Receive(message);
 
     /// <summary>Handles a message; returns <see langword="false"/> when it does not.</summary>
     /// <param name="message">The message.</param>

@@ -12,6 +12,7 @@ public sealed class BecomeTests : TestKit.TestKit
                 case "become":
                     Context.Become(m =>
                     {
+                        if (m is "fail") throw new InvalidOperationException("restart me");
                         if (m is "unbecome") Context.UnbecomeStacked();
                         else Sender.Tell("B:" + m);
                         return true;
@@ -65,6 +66,34 @@ public sealed class BecomeTests : TestKit.TestKit
         actor.Tell("x");
         await ExpectMsgAsync("B:x");
         actor.Tell("unbecome");
+        actor.Tell("x");
+        await ExpectMsgAsync("A:x");
+    }
+
+    [Fact]
+    public async Task Become_then_stacked_behaviours_unwind_one_at_a_time_down_to_the_instances_own()
+    {
+        var actor = Sys.ActorOf(Props.Create(() => new Switcher()));
+        actor.Tell("become");                 // B replaces A at the bottom
+        actor.Tell("stack");                  // handled by B: "B:stack", nothing stacked
+        await ExpectMsgAsync("B:stack");
+        actor.Tell("unbecome");               // back to A
+        actor.Tell("stack");                  // A stacks S
+        actor.Tell("x");
+        await ExpectMsgAsync("S:x");
+        actor.Tell("unbecome");               // S off: A again
+        actor.Tell("x");
+        await ExpectMsgAsync("A:x");
+    }
+
+    [Fact]
+    public async Task A_restarted_actor_starts_again_with_its_own_behaviour()
+    {
+        var actor = Sys.ActorOf(Props.Create(() => new Switcher()));
+        actor.Tell("become");
+        actor.Tell("x");
+        await ExpectMsgAsync("B:x");
+        actor.Tell("fail");                   // the default strategy restarts on InvalidOperationException
         actor.Tell("x");
         await ExpectMsgAsync("A:x");
     }

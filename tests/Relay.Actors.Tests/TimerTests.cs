@@ -176,6 +176,39 @@ public sealed class TimerTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task Several_timers_at_once_fire_cancel_and_replace_independently_of_which_started_first()
+    {
+        var ticker = await TickerWith(new StartSingle("a", "a1", TimeSpan.FromSeconds(1)));
+        foreach (var command in new object[]
+        {
+            new StartSingle("b", "b1", TimeSpan.FromSeconds(2)),
+            new StartSingle("c", "c1", TimeSpan.FromSeconds(3)),
+            new CancelTimer("a"),                                   // the first one started
+            new StartSingle("d", "d1", TimeSpan.FromSeconds(4)),    // takes the slot "a" left
+            new StartSingle("b", "b2", TimeSpan.FromSeconds(5)),    // replaces "b"
+        })
+        {
+            ticker.Tell(command);
+            await ExpectMsgAsync("ok");
+        }
+        ticker.Tell("keys");
+        Assert.Equal(["b", "c", "d"], await ExpectMsgAsync<string[]>());
+        ticker.Tell(new IsActive("a"));
+        Assert.False(await ExpectMsgAsync<bool>());
+
+        _clock.Advance(TimeSpan.FromSeconds(3));
+        await ExpectMsgAsync("c1");
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await ExpectMsgAsync("d1");
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await ExpectMsgAsync("b2");
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        await ExpectNoMsgAsync(Quiet);
+        ticker.Tell("keys");
+        Assert.Empty(await ExpectMsgAsync<string[]>());
+    }
+
+    [Fact]
     public async Task Timers_are_cancelled_when_the_actor_restarts()
     {
         var ticker = await TickerWith(new StartPeriodic("p", "tick", TimeSpan.FromSeconds(1)));

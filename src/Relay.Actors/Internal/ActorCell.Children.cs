@@ -2,8 +2,10 @@ namespace Relay.Actors.Internal;
 
 internal sealed partial class ActorCell
 {
-    private readonly Lock _childrenLock = new();
-    private Dictionary<string, ChildRestartStats>? _children;   // guarded by _childrenLock
+    // Created with the first child (CreateChildrenLock): an actor that never has children never needs it,
+    // and all the state below stays at its defaults until then, so a reader that finds no lock reads those.
+    private Lock? _childrenLock;
+    private ChildTable _children;                                // guarded by _childrenLock
     private HashSet<LocalActorRef>? _toDie;                      // guarded by _childrenLock
     private SuspendReason _suspendReason;                        // guarded by _childrenLock
     private Exception? _recreateCause;                           // guarded by _childrenLock
@@ -13,7 +15,8 @@ internal sealed partial class ActorCell
     {
         get
         {
-            lock (_childrenLock) return _suspendReason == SuspendReason.Termination;
+            if (Volatile.Read(ref _childrenLock) is not { } gate) return false;
+            lock (gate) return _suspendReason == SuspendReason.Termination;
         }
     }
 
@@ -23,7 +26,8 @@ internal sealed partial class ActorCell
     {
         get
         {
-            lock (_childrenLock) return _suspendReason != SuspendReason.None;
+            if (Volatile.Read(ref _childrenLock) is not { } gate) return false;
+            lock (gate) return _suspendReason != SuspendReason.None;
         }
     }
 
@@ -33,19 +37,25 @@ internal sealed partial class ActorCell
         var childName = name ?? NextChildName();
         if (name is not null) ActorNames.Validate(name);
         var path = _self.Path.Child(childName, _system.NextUid());
-        lock (_childrenLock)
+        lock (Volatile.Read(ref _childrenLock) ?? CreateChildrenLock())
         {
             if (_suspendReason == SuspendReason.Termination || _terminated)
                 throw new InvalidOperationException($"Cannot create child '{childName}': {_self.Path} is terminating");
-            _children ??= new Dictionary<string, ChildRestartStats>(StringComparer.Ordinal);
-            if (_children.ContainsKey(childName))
+            if (_children.TryGetValue(childName, out _))
                 throw new InvalidActorNameException($"Actor name \"{childName}\" is not unique!");
             // Build the cell inside the lock: a bad dispatcher/mailbox id throws before the name is taken.
             var cell = new ActorCell(_system, path, props, _self);
-            _children.Add(childName, new ChildRestartStats(cell.SelfRef));
+            _children.TryAdd(new ChildRestartStats(cell.SelfRef));
             cell.Start();
             return cell.SelfRef;
         }
+    }
+
+    /// <summary>Publishes the children lock once; ActorOf may run on several threads for the guardians.</summary>
+    private Lock CreateChildrenLock()
+    {
+        Interlocked.CompareExchange(ref _childrenLock, new Lock(), null);
+        return _childrenLock;
     }
 
     /// <summary>Akka's anonymous names: <c>$a</c>, <c>$b</c>, … (base-64 of a counter).</summary>
@@ -53,37 +63,30 @@ internal sealed partial class ActorCell
 
     public IActorRef Child(string name)
     {
-        lock (_childrenLock)
-        {
-            return _children is not null && _children.TryGetValue(name, out var stats) ? stats.Child : ActorRefs.Nobody;
-        }
+        if (Volatile.Read(ref _childrenLock) is not { } gate) return ActorRefs.Nobody;
+        lock (gate) return _children.TryGetValue(name, out var stats) ? stats.Child : ActorRefs.Nobody;
     }
 
     public IEnumerable<IActorRef> GetChildren() => ChildrenSnapshot();
 
     private LocalActorRef[] ChildrenSnapshot()
     {
-        lock (_childrenLock)
-        {
-            if (_children is not { Count: > 0 }) return [];
-            var result = new LocalActorRef[_children.Count];
-            var i = 0;
-            foreach (var stats in _children.Values) result[i++] = stats.Child;
-            return result;
-        }
+        if (Volatile.Read(ref _childrenLock) is not { } gate) return [];
+        lock (gate) return _children.Children();
     }
 
     private List<ChildRestartStats> ChildrenStatsSnapshot()
     {
-        lock (_childrenLock) return _children is null ? [] : [.. _children.Values];
+        if (Volatile.Read(ref _childrenLock) is not { } gate) return [];
+        lock (gate) return _children.Stats();
     }
 
     private ChildRestartStats? FindChildStats(IActorRef child)
     {
-        lock (_childrenLock)
+        if (Volatile.Read(ref _childrenLock) is not { } gate) return null;
+        lock (gate)
         {
-            return _children is not null && _children.TryGetValue(child.Path.Name, out var stats)
-                && ReferenceEquals(stats.Child, child)
+            return _children.TryGetValue(child.Path.Name, out var stats) && ReferenceEquals(stats.Child, child)
                 ? stats
                 : null;
         }
@@ -95,7 +98,7 @@ internal sealed partial class ActorCell
         if (target is null) return;
         if (target is LocalActorRef local && FindChildStats(local) is not null)
         {
-            lock (_childrenLock) (_toDie ??= []).Add(local);
+            lock (_childrenLock!) (_toDie ??= []).Add(local);   // a child was found: the lock exists
         }
         target.Stop();
     }
@@ -123,7 +126,8 @@ internal sealed partial class ActorCell
     /// <summary>Starts waiting for the children being stopped, if any; false when there are none.</summary>
     private bool SetChildrenTerminationReason(SuspendReason reason, Exception? cause)
     {
-        lock (_childrenLock)
+        if (Volatile.Read(ref _childrenLock) is not { } gate) return false;
+        lock (gate)
         {
             if (_toDie is not { Count: > 0 }) return false;
             // Termination is final: a restart requested meanwhile must not replace it.
@@ -139,13 +143,12 @@ internal sealed partial class ActorCell
     /// <summary>Reaps a dead child; says which wait, if any, has just completed.</summary>
     private (SuspendReason Reason, Exception? Cause) RemoveChildAndGetStateChange(InternalActorRef child)
     {
-        lock (_childrenLock)
+        if (Volatile.Read(ref _childrenLock) is not { } gate) return (SuspendReason.None, null);
+        lock (gate)
         {
             if (child is LocalActorRef local)
             {
-                if (_children is not null && _children.TryGetValue(local.Path.Name, out var stats)
-                    && ReferenceEquals(stats.Child, local))
-                    _children.Remove(local.Path.Name);
+                _children.Remove(local);
                 _toDie?.Remove(local);
             }
             if (_toDie is { Count: > 0 } || _suspendReason == SuspendReason.None) return (SuspendReason.None, null);

@@ -2,9 +2,9 @@ namespace Relay.Actors.Internal;
 
 internal sealed partial class ActorCell
 {
-    private HashSet<InternalActorRef>? _watching;         // actors this one watches
-    private HashSet<InternalActorRef>? _watchedBy;        // actors watching this one
-    private HashSet<InternalActorRef>? _terminatedQueued; // Terminated enqueued but not yet received
+    private ActorRefSet _watching;          // actors this one watches
+    private ActorRefSet _watchedBy;         // actors watching this one
+    private ActorRefSet _terminatedQueued;  // Terminated enqueued but not yet received
     private bool _subscribedToEventStream;
 
     /// <summary>Set when this actor subscribes to the event stream, so that it is unsubscribed at stop.</summary>
@@ -13,7 +13,7 @@ internal sealed partial class ActorCell
     public IActorRef Watch(IActorRef subject)
     {
         var target = ActorRefs.Unwrap(subject) ?? ThrowHelper.ThrowCannotWatch(subject);
-        if (!ReferenceEquals(target, _self) && (_watching ??= []).Add(target))
+        if (!ReferenceEquals(target, _self) && _watching.Add(target))
             target.SendSystemMessage(new SystemMessage.Watch(target, _self));
         return subject;
     }
@@ -21,31 +21,31 @@ internal sealed partial class ActorCell
     public IActorRef Unwatch(IActorRef subject)
     {
         var target = ActorRefs.Unwrap(subject) ?? ThrowHelper.ThrowCannotWatch(subject);
-        if (!ReferenceEquals(target, _self) && _watching is not null && _watching.Remove(target))
+        if (!ReferenceEquals(target, _self) && _watching.Remove(target))
             target.SendSystemMessage(new SystemMessage.Unwatch(target, _self));
         // A Terminated already in the mailbox is dropped when it comes out: none after Unwatch.
-        _terminatedQueued?.Remove(target);
+        _terminatedQueued.Remove(target);
         return subject;
     }
 
     /// <summary>Re-arms delivery of a Terminated that was stashed (it is received again after Unstash).</summary>
     internal void TerminatedQueuedFor(IActorRef subject)
     {
-        if (ActorRefs.Unwrap(subject) is { } target) (_terminatedQueued ??= []).Add(target);
+        if (ActorRefs.Unwrap(subject) is { } target) _terminatedQueued.Add(target);
     }
 
     private void ReceivedTerminated(Terminated terminated)
     {
         var target = ActorRefs.Unwrap(terminated.ActorRef);
-        if (target is null || _terminatedQueued is null || !_terminatedQueued.Remove(target)) return;
+        if (target is null || !_terminatedQueued.Remove(target)) return;
         ReceiveMessage(terminated);
     }
 
     private void WatchedActorTerminated(InternalActorRef actor, bool existenceConfirmed)
     {
-        if (_watching is not null && _watching.Remove(actor) && !IsTerminating)
+        if (_watching.Remove(actor) && !IsTerminating)
         {
-            (_terminatedQueued ??= []).Add(actor);
+            _terminatedQueued.Add(actor);
             // Through the user queue, in order after what the dead actor sent before dying; past the
             // capacity of a bounded mailbox, because exactly one Terminated is promised.
             _self.PostKernelMessage(new Terminated(actor.PublicRef, existenceConfirmed, addressTerminated: false), actor.PublicRef);
@@ -57,7 +57,7 @@ internal sealed partial class ActorCell
     {
         var watcheeSelf = ReferenceEquals(watchee, _self);
         var watcherSelf = ReferenceEquals(watcher, _self);
-        if (watcheeSelf && !watcherSelf) (_watchedBy ??= []).Add(watcher);
+        if (watcheeSelf && !watcherSelf) _watchedBy.Add(watcher);
         else if (!watcheeSelf && watcherSelf) Watch(watchee);
     }
 
@@ -65,30 +65,28 @@ internal sealed partial class ActorCell
     {
         var watcheeSelf = ReferenceEquals(watchee, _self);
         var watcherSelf = ReferenceEquals(watcher, _self);
-        if (watcheeSelf && !watcherSelf) _watchedBy?.Remove(watcher);
+        if (watcheeSelf && !watcherSelf) _watchedBy.Remove(watcher);
         else if (!watcheeSelf && watcherSelf) Unwatch(watchee);
     }
 
     private void TellWatchersWeDied()
     {
-        if (_watchedBy is null) return;
-        foreach (var watcher in _watchedBy)
+        if (_watchedBy.Count == 0) return;
+        foreach (var watcher in _watchedBy.TakeAll())
         {
             // The parent already got its notification from FinishTerminate.
             if (!ReferenceEquals(watcher, _parent))
                 watcher.SendSystemMessage(new SystemMessage.DeathWatchNotification(_self, existenceConfirmed: true));
         }
-        _watchedBy = null;
     }
 
     private void UnwatchWatchedActors()
     {
-        if (_watching is not null)
+        if (_watching.Count != 0)
         {
-            foreach (var watchee in _watching)
+            foreach (var watchee in _watching.TakeAll())
                 watchee.SendSystemMessage(new SystemMessage.Unwatch(watchee, _self));
         }
-        _watching = null;
-        _terminatedQueued = null;
+        _terminatedQueued.Clear();
     }
 }

@@ -30,7 +30,8 @@ internal sealed partial class ActorCell
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ReceiveMessage(object message)
     {
-        if (!_behavior!(message)) _actor!.UnhandledInternal(message);
+        var handled = _behavior is { } behavior ? behavior(message) : _actor!.ReceiveInitial(message);
+        if (!handled) _actor!.UnhandledInternal(message);
     }
 
     private void AutoReceiveMessage(object message)

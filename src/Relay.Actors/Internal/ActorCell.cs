@@ -20,8 +20,10 @@ internal sealed partial class ActorCell : IActorContext
     private readonly Props _props;
     private readonly Mailbox _mailbox;
     private ActorBase? _actor;
+    // The behaviour stack: its top, and the behaviours below the top (only BecomeStacked needs those).
+    // Null stands for the instance's own Receive, so an actor that never calls Become holds no delegate.
     private Receive? _behavior;
-    private Stack<Receive>? _behaviorStack;
+    private Stack<Receive?>? _behaviorStack;
     private object? _currentMessage;
     private IActorRef? _currentSender;
     private int _envelopeId;
@@ -94,8 +96,7 @@ internal sealed partial class ActorCell : IActorContext
     public void Become(Receive receive)
     {
         ArgumentNullException.ThrowIfNull(receive);
-        if (_behaviorStack is { Count: > 0 }) _behaviorStack.Pop();
-        PushBehavior(receive);
+        _behavior = receive;    // replaces the top
     }
 
     public void BecomeStacked(Receive receive)
@@ -106,32 +107,27 @@ internal sealed partial class ActorCell : IActorContext
 
     public void UnbecomeStacked()
     {
-        if (_behaviorStack is { Count: > 1 })
+        if (_behaviorStack is { Count: > 0 })
         {
-            _behaviorStack.Pop();
-            _behavior = _behaviorStack.Peek();
+            _behavior = _behaviorStack.Pop();
         }
         else
         {
             // Akka: unbecoming the last behaviour restores the instance's own Receive.
-            ResetBehavior(_actor);
+            ResetBehavior();
         }
     }
 
     private void PushBehavior(Receive receive)
     {
-        (_behaviorStack ??= new Stack<Receive>()).Push(receive);
+        (_behaviorStack ??= new Stack<Receive?>()).Push(_behavior);
         _behavior = receive;
     }
 
-    /// <summary>Called by the ActorBase constructor: the instance's own behaviour at the bottom of the stack.</summary>
-    internal void PushInitialBehavior(Receive receive) => PushBehavior(receive);
-
-    private void ResetBehavior(ActorBase? actor)
+    private void ResetBehavior()
     {
         _behaviorStack = null;
         _behavior = null;
-        if (actor is not null) PushBehavior(actor.InitialBehavior);
     }
 
     /// <summary>Creates a new instance from the props inside this context (constructor, then binding).</summary>
@@ -139,8 +135,8 @@ internal sealed partial class ActorCell : IActorContext
     {
         var previous = t_creating;
         t_creating = this;
-        // The base constructor pushes the instance's own behaviour; a Become in the constructor replaces it.
-        ResetBehavior(null);
+        // The instance's own behaviour (null); a Become in the constructor replaces it.
+        ResetBehavior();
         ActorBase? instance;
         try
         {
@@ -159,7 +155,6 @@ internal sealed partial class ActorCell : IActorContext
         instance.BindToCell(this);
         _incarnation++;
         _childStrategy = null;
-        if (_behavior is null) ResetBehavior(instance);   // the factory returned an existing instance
         instance.OnConstructed();
         return instance;
     }
@@ -177,7 +172,7 @@ internal sealed partial class ActorCell : IActorContext
     {
         _timers?.CancelAll();
         _timers = null;
-        ResetBehavior(null);
+        ResetBehavior();
         if (actor is IDisposable disposable)
         {
             try

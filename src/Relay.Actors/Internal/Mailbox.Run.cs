@@ -113,12 +113,23 @@ internal sealed partial class Mailbox
         _pinned?.Stop();
     }
 
+    /// <summary>
+    /// Turns every queued user message into a dead letter; called by the final run and by producers that find
+    /// the mailbox closed. One thread drains at a time (the queue has a single consumer); a thread that finds
+    /// another draining leaves its message to it: the drainer looks at the queue again after letting go,
+    /// and the interlocked release orders that look after the other thread's enqueue.
+    /// </summary>
     private void DrainQueueToDeadLetters()
     {
-        while (_queue.TryDequeue(out var envelope))
+        while (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
         {
-            if (_capacity != 0) Interlocked.Decrement(ref _count);
-            _cell.System.PublishDeadLetter(envelope.Message, envelope.Sender, _cell.Self);
+            while (_queue.TryDequeue(out var envelope))
+            {
+                if (_capacity != 0) Interlocked.Decrement(ref _count);
+                _cell.System.PublishDeadLetter(envelope.Message, envelope.Sender, _cell.Self);
+            }
+            Interlocked.Exchange(ref _draining, 0);
+            if (_queue.IsEmpty) return;
         }
     }
 }

@@ -1,13 +1,12 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
 namespace Relay.Actors.Internal;
 
 /// <summary>
-/// An actor's mailbox and its run loop. User messages sit in a lock-free MPMC queue of struct envelopes
-/// (<see cref="ConcurrentQueue{T}"/> reuses its ring segment once it is large enough, so posting an
-/// existing message object allocates nothing); system messages sit in a separate lock-free stack and are
-/// always processed first, before the next user message. The mailbox itself is the thread-pool work item
+/// An actor's mailbox and its run loop. User messages sit in a lock-free multi-producer / single-consumer
+/// queue of struct envelopes (<see cref="MpscQueue{T}"/>: a 2-slot ring while the actor is idle, growing by
+/// doubling and then reused, so posting an existing message object allocates nothing); system messages sit
+/// in a separate lock-free stack and are always processed first, before the next user message. The mailbox itself is the thread-pool work item
 /// (no closure per schedule); one run handles at most <c>throughput</c> user messages, then yields.
 /// </summary>
 /// <remarks>
@@ -17,6 +16,9 @@ namespace Relay.Actors.Internal;
 /// <para>Status protocol (Akka.NET's): producers enqueue then read the status; the consumer clears
 /// <see cref="Scheduled"/> then re-checks the queues. Both sides use full fences (interlocked operations),
 /// so at least one of them sees the other's write and no message is left unscheduled.</para>
+/// <para>Single consumer: while the mailbox is open, only the run holding <see cref="Scheduled"/> dequeues;
+/// once it is closed, dequeuing is draining to dead letters, which any thread may do and which
+/// <c>_draining</c> serialises.</para>
 /// </remarks>
 internal sealed partial class Mailbox : IThreadPoolWorkItem
 {
@@ -30,7 +32,7 @@ internal sealed partial class Mailbox : IThreadPoolWorkItem
     /// <summary>Marks the system stack once the mailbox is closed: later system messages go to dead letters.</summary>
     private static readonly SystemMessage ClosedSentinel = new SystemMessage.Terminate();
 
-    private readonly ConcurrentQueue<Envelope> _queue = new();
+    private readonly MpscQueue<Envelope> _queue = new();
     private readonly ActorCell _cell;
     private readonly int _throughput;
     private readonly int _capacity;                  // 0 = unbounded
@@ -43,6 +45,7 @@ internal sealed partial class Mailbox : IThreadPoolWorkItem
     private int _status;
     private int _count;                              // bounded mailboxes only: queued user messages
     private int _overflowFailurePending;
+    private int _draining;                           // 1 while a thread drains the closed queue
 
     public Mailbox(ActorCell cell, MailboxType type, bool pinned, int throughput)
     {

@@ -20,4 +20,8 @@ internal static class ThrowHelper
     public static void ThrowNoActorContext() =>
         throw new NotSupportedException(
             "There is no active ActorContext, this is most likely due to use of async operations from within this actor.");
+
+    [DoesNotReturn]
+    public static void ThrowNotPowerOfTwoCapacity(int capacity) =>
+        throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "Kernel bug: a queue capacity must be a power of two, at least 2");
 }
