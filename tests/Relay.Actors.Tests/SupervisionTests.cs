@@ -72,6 +72,21 @@ public sealed class SupervisionTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task Props_with_explicit_state_create_a_fresh_instance_from_the_same_state_on_restart()
+    {
+        var supervisor = SupervisorWith(new OneForOneStrategy(_ => Directive.Restart));
+        var props = Props.Create(static ((IActorRef Probe, string Name) s) => new Worker(s.Probe, s.Name), (TestActor, "s"));
+        var worker = await supervisor.Ask<IActorRef>(new Supervisor.Create(props, "s"), TimeSpan.FromSeconds(5));
+        await ExpectMsgAsync("s started");
+        await ExpectCount(worker, "s", 1);
+        worker.Tell(new InvalidOperationException("oops"));
+        await ExpectMsgAsync("s stopped");
+        await ExpectMsgAsync("s started");
+        await ExpectCount(worker, "s", 1);
+        Assert.Equal(typeof(Worker), props.Type);
+    }
+
+    [Fact]
     public async Task Stop_stops_the_failing_child()
     {
         var worker = await StartedWorker(new OneForOneStrategy(_ => Directive.Stop));

@@ -20,6 +20,9 @@ internal sealed class ConnectionContext(long id, IPAddress remoteAddress, WebSoc
 
     public ConnectionLimits Limits { get; } = limits;
 
+    /// <summary>Completes once the connection's reader actor has stopped (its writer stops before it).</summary>
+    public TaskCompletionSource Stopped { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>NIP-42: the challenge sent to this connection, once AUTH is implemented. Null today.</summary>
     public string? AuthChallenge { get; set; }
 

@@ -24,29 +24,26 @@ internal sealed partial class ConnectionReader : UntypedActor
 
     private readonly ConnectionContext _context;
     private readonly RelayRuntime _runtime;
-    private readonly TaskCompletionSource _stopped;
     private Dictionary<SubscriptionId, ClientSubscription>? _subscriptions;   // created by the first REQ: most idle connections never send one
     private IActorRef _writer = null!;
     private ValueTask<WebSocketMessage> _pendingReceive;
     private Action? _onReceiveCompleted;
     private IActorRef? _self;   // Self for the receive continuation, which runs outside the actor
 
-    public ConnectionReader(ConnectionContext context, RelayRuntime runtime, TaskCompletionSource stopped)
+    public ConnectionReader(ConnectionContext context, RelayRuntime runtime)
     {
         _context = context;
         _runtime = runtime;
-        _stopped = stopped;
     }
 
-    public static Props Props(ConnectionContext context, RelayRuntime runtime, TaskCompletionSource stopped) =>
-        Actors.Props.Create(() => new ConnectionReader(context, runtime, stopped));
+    public static Props Props(ConnectionContext context, RelayRuntime runtime) =>
+        Actors.Props.Create(static ((ConnectionContext Context, RelayRuntime Runtime) s) => new ConnectionReader(s.Context, s.Runtime), (context, runtime));
 
     protected override SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.StoppingStrategy;
 
     protected override void PreStart()
     {
-        _writer = Context.ActorOf(ConnectionWriter.Props(_context.Connection, _runtime.Metrics, _runtime.Time,
-            _runtime.Options.Queries.MaxBufferedLiveEvents, _runtime.StoreWriter), "writer");
+        _writer = Context.ActorOf(ConnectionWriter.Props(_context.Connection, _runtime), "writer");
         Context.Watch(_writer);
         ReceiveNext();
     }
@@ -67,7 +64,7 @@ internal sealed partial class ConnectionReader : UntypedActor
 
         if (!_context.Connection.IsClosed)
             _ = _context.Connection.CloseAsync(WebSocketCloseCode.InternalServerError, "internal error");
-        _stopped.TrySetResult();
+        _context.Stopped.TrySetResult();
     }
 
     protected override void OnReceive(object message)

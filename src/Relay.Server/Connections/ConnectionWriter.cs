@@ -2,6 +2,7 @@ using Relay.Actors;
 using Relay.Nostr.Events;
 using Relay.Nostr.Messages;
 using Relay.Server.Diagnostics;
+using Relay.Server.Hosting;
 using Relay.Server.Ingest;
 using Relay.Server.Subscriptions;
 using Relay.WebSockets;
@@ -66,9 +67,9 @@ internal sealed class ConnectionWriter : UntypedActor
         _maxBuffered = maxBufferedLiveEvents;
     }
 
-    public static Props Props(WebSocketConnection connection, RelayMetrics metrics, TimeProvider time, int maxBufferedLiveEvents,
-        IActorRef storeWriter) =>
-        Actors.Props.Create(() => new ConnectionWriter(connection, metrics, time, maxBufferedLiveEvents, storeWriter));
+    public static Props Props(WebSocketConnection connection, RelayRuntime runtime) =>
+        Actors.Props.Create(static ((WebSocketConnection Connection, RelayRuntime Runtime) s) => new ConnectionWriter(s.Connection,
+            s.Runtime.Metrics, s.Runtime.Time, s.Runtime.Options.Queries.MaxBufferedLiveEvents, s.Runtime.StoreWriter), (connection, runtime));
 
     protected override void OnReceive(object message)
     {

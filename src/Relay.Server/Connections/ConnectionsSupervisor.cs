@@ -10,8 +10,9 @@ namespace Relay.Server.Connections;
 /// </summary>
 internal sealed partial class ConnectionsSupervisor(RelayRuntime runtime) : UntypedActor, IWithTimers
 {
-    /// <summary>Create the actors of a new connection; <paramref name="Stopped"/> completes once its reader has stopped.</summary>
-    public sealed record Open(ConnectionContext Context, TaskCompletionSource Stopped);
+    /// <summary>Create the actors of a new connection; its <see cref="ConnectionContext.Stopped"/> completes once its
+    /// reader has stopped.</summary>
+    public sealed record Open(ConnectionContext Context);
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -26,7 +27,7 @@ internal sealed partial class ConnectionsSupervisor(RelayRuntime runtime) : Unty
         switch (message)
         {
             case Open open:
-                Context.ActorOf(ConnectionReader.Props(open.Context, runtime, open.Stopped), $"c{open.Context.Id}");
+                Context.ActorOf(ConnectionReader.Props(open.Context, runtime), $"c{open.Context.Id}");
                 break;
             case LivenessSweep:
                 SweepLiveness();

@@ -63,14 +63,13 @@ internal sealed class RelayEndpoint(RelayRuntime runtime, WebSocketAcceptor acce
 
                 // Told, not asked: the endpoint needs no reply, and an ask per connection would cost a temporary actor,
                 // a timer and its timeout message on every handshake.
-                var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                runtime.ConnectionsSupervisor.Tell(new ConnectionsSupervisor.Open(state, stopped));
+                runtime.ConnectionsSupervisor.Tell(new ConnectionsSupervisor.Open(state));
                 await connection.Completion.ConfigureAwait(false);
-                // The reader sees the end on its next receive and stops itself, which completes `stopped`. Bounded: if
+                // The reader sees the end on its next receive and stops itself, which completes Stopped. Bounded: if
                 // the actor system had already terminated, no reader was created and nothing will complete it.
                 try
                 {
-                    await stopped.Task.WaitAsync(StopTimeout, runtime.Time).ConfigureAwait(false);
+                    await state.Stopped.Task.WaitAsync(StopTimeout, runtime.Time).ConfigureAwait(false);
                 }
                 catch (TimeoutException)
                 {
