@@ -1,5 +1,6 @@
 using System.Net;
 using Relay.Nostr.Events;
+using Relay.Server.Hosting;
 using Relay.Server.Policies;
 using Relay.WebSockets;
 
@@ -8,8 +9,13 @@ namespace Relay.Server.Connections;
 /// <summary>What the relay knows about one client connection.</summary>
 /// <remarks>Owned by the connection's reader actor; only it reads or writes the mutable slots, except the liveness
 /// slots, which only <see cref="ConnectionsSupervisor"/>'s sweep touches.</remarks>
-internal sealed class ConnectionContext(long id, IPAddress remoteAddress, WebSocketConnection connection, ConnectionLimits limits, long openedAt)
+internal sealed class ConnectionContext(RelayRuntime runtime, long id, IPAddress remoteAddress, WebSocketConnection connection,
+    ConnectionLimits limits, long openedAt)
 {
+    /// <summary>The relay this connection belongs to. Also what the connection's actors are created from: their Props
+    /// carry this context as their only state.</summary>
+    public RelayRuntime Runtime { get; } = runtime;
+
     /// <summary>Process-unique id (routing key: per-connection work always goes to the same worker, in order).</summary>
     public long Id { get; } = id;
 

@@ -30,20 +30,20 @@ internal sealed partial class ConnectionReader : UntypedActor
     private Action? _onReceiveCompleted;
     private IActorRef? _self;   // Self for the receive continuation, which runs outside the actor
 
-    public ConnectionReader(ConnectionContext context, RelayRuntime runtime)
+    public ConnectionReader(ConnectionContext context)
     {
         _context = context;
-        _runtime = runtime;
+        _runtime = context.Runtime;
     }
 
-    public static Props Props(ConnectionContext context, RelayRuntime runtime) =>
-        Actors.Props.Create(static ((ConnectionContext Context, RelayRuntime Runtime) s) => new ConnectionReader(s.Context, s.Runtime), (context, runtime));
+    public static Props Props(ConnectionContext context) =>
+        Actors.Props.Create(static (ConnectionContext c) => new ConnectionReader(c), context);
 
     protected override SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.StoppingStrategy;
 
     protected override void PreStart()
     {
-        _writer = Context.ActorOf(ConnectionWriter.Props(_context.Connection, _runtime), "writer");
+        _writer = Context.ActorOf(ConnectionWriter.Props(_context), "writer");
         Context.Watch(_writer);
         ReceiveNext();
     }

@@ -2,7 +2,6 @@ using Relay.Actors;
 using Relay.Nostr.Events;
 using Relay.Nostr.Messages;
 using Relay.Server.Diagnostics;
-using Relay.Server.Hosting;
 using Relay.Server.Ingest;
 using Relay.Server.Subscriptions;
 using Relay.WebSockets;
@@ -67,9 +66,9 @@ internal sealed class ConnectionWriter : UntypedActor
         _maxBuffered = maxBufferedLiveEvents;
     }
 
-    public static Props Props(WebSocketConnection connection, RelayRuntime runtime) =>
-        Actors.Props.Create(static ((WebSocketConnection Connection, RelayRuntime Runtime) s) => new ConnectionWriter(s.Connection,
-            s.Runtime.Metrics, s.Runtime.Time, s.Runtime.Options.Queries.MaxBufferedLiveEvents, s.Runtime.StoreWriter), (connection, runtime));
+    public static Props Props(ConnectionContext context) =>
+        Actors.Props.Create(static (ConnectionContext c) => new ConnectionWriter(c.Connection, c.Runtime.Metrics, c.Runtime.Time,
+            c.Runtime.Options.Queries.MaxBufferedLiveEvents, c.Runtime.StoreWriter), context);
 
     protected override void OnReceive(object message)
     {

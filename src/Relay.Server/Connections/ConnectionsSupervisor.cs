@@ -27,7 +27,7 @@ internal sealed partial class ConnectionsSupervisor(RelayRuntime runtime) : Unty
         switch (message)
         {
             case Open open:
-                Context.ActorOf(ConnectionReader.Props(open.Context, runtime), $"c{open.Context.Id}");
+                Context.ActorOf(ConnectionReader.Props(open.Context), $"c{open.Context.Id}");
                 break;
             case LivenessSweep:
                 SweepLiveness();

@@ -51,7 +51,7 @@ internal sealed class RelayEndpoint(RelayRuntime runtime, WebSocketAcceptor acce
         context.Request.Headers.Clear();
         await using (connection.ConfigureAwait(false))
         {
-            var state = new ConnectionContext(runtime.Connections.NextId(), address, connection,
+            var state = new ConnectionContext(runtime, runtime.Connections.NextId(), address, connection,
                 runtime.RateLimiter.ForConnection(address), runtime.Time.GetTimestamp());
             runtime.Connections.Add(state);
             try
