@@ -41,7 +41,7 @@ internal sealed partial class ActorCell
         switch (message)
         {
             case TimerMessage timer:
-                if (_timers is not null && _timers.Intercept(timer) is { } payload)
+                if (_extras?.Timers is { } timers && timers.Intercept(timer) is { } payload)
                 {
                     _currentMessage = payload;
                     ReceiveMessage(payload);

@@ -28,7 +28,6 @@ internal sealed partial class ActorCell : IActorContext
     private IActorRef? _currentSender;
     private int _envelopeId;
     private int _incarnation;
-    private TimerScheduler? _timers;
     private volatile bool _terminated;
     // Null until the actor needs rarely used state; an ordinary actor never creates it.
     private ActorCellExtras? _extras;
@@ -172,7 +171,7 @@ internal sealed partial class ActorCell : IActorContext
         return instance;
     }
 
-    internal TimerScheduler CreateTimers() => _timers = new TimerScheduler(this);
+    internal TimerScheduler CreateTimers() => Extras.Timers = new TimerScheduler(this);
 
     internal UnboundedStash CreateStash() => Extras.Stash = new UnboundedStash(this);
 
@@ -183,8 +182,11 @@ internal sealed partial class ActorCell : IActorContext
     /// <summary>Clears what belongs to one instance: timers, behaviours; disposes the instance.</summary>
     private void ClearActor(ActorBase? actor)
     {
-        _timers?.CancelAll();
-        _timers = null;
+        if (_extras is { } extras)
+        {
+            extras.Timers?.CancelAll();
+            extras.Timers = null;
+        }
         ResetBehavior();
         if (actor is IDisposable disposable)
         {

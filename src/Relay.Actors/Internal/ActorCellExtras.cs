@@ -2,7 +2,7 @@ namespace Relay.Actors.Internal;
 
 /// <summary>
 /// The part of an <see cref="ActorCell"/>'s state that most actors never touch, or touch only when
-/// something rare happens: a receive timeout, a failure and its supervision, children being stopped,
+/// something rare happens: timers, a receive timeout, a failure and its supervision, children being stopped,
 /// a stash, a <c>ReceiveAsync</c> handler still running, stacked behaviours, a Terminated in flight.
 /// </summary>
 /// <remarks>
@@ -54,6 +54,9 @@ internal sealed class ActorCellExtras
 
     /// <summary>The strategy for children, once asked for (cleared with each new instance).</summary>
     internal SupervisorStrategy? ChildStrategy;
+
+    /// <summary>The timers of an actor implementing <see cref="IWithTimers"/> (cancelled with its instance).</summary>
+    internal TimerScheduler? Timers;
 
     /// <summary>The stash of an actor implementing <see cref="IActorStash"/>.</summary>
     internal UnboundedStash? Stash;
