@@ -4,7 +4,7 @@ namespace Relay.Actors.Internal;
 
 internal sealed partial class ActorCell
 {
-    private AsyncHandlerState? _asyncHandler;
+    // The running handler, if any, lives in the extras: most actors never await in a handler.
 
     /// <summary>
     /// Runs a <c>ReceiveAsync</c> handler. The synchronous part runs now; if the task is still running, the
@@ -32,7 +32,7 @@ internal sealed partial class ActorCell
             if (task.IsFaulted || task.IsCanceled) ThrowTaskFailure(task);
             return;
         }
-        _asyncHandler = state;
+        Extras.AsyncHandler = state;
         _mailbox.SetAwaitingTask();
         task.ContinueWith(static (t, s) => ((AsyncHandlerState)s!).Completed(t), state, CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -63,14 +63,15 @@ internal sealed partial class ActorCell
     private void AsyncHandlerCompleted(SystemMessage.AsyncHandlerCompleted completed)
     {
         var handler = completed.Handler;
-        if (!ReferenceEquals(handler, _asyncHandler)) return;   // abandoned by a restart or stop
-        _asyncHandler = null;
+        // The handler came from this cell's extras, so they exist unless it was abandoned by a restart or stop.
+        if (_extras is not { } extras || !ReferenceEquals(handler, extras.AsyncHandler)) return;
+        extras.AsyncHandler = null;
         _mailbox.ClearAwaitingTask();
         var task = completed.Task;
         if (task.IsFaulted || task.IsCanceled)
         {
-            _failedMessage = handler.Message;
-            _failedSender = handler.Sender;
+            extras.FailedMessage = handler.Message;
+            extras.FailedSender = handler.Sender;
             _currentMessage = handler.Message;
             _currentSender = handler.Sender;
             try
@@ -83,14 +84,14 @@ internal sealed partial class ActorCell
                 _currentSender = null;
             }
         }
-        if (_receiveTimeout is not null) _lastActivity = _system.TimeProvider.GetTimestamp();
+        ResetReceiveTimeoutIdle();
     }
 
     /// <summary>A restart or stop abandons a running handler: its continuations are dropped.</summary>
     private void AbandonAsyncHandler()
     {
-        if (_asyncHandler is null) return;
-        _asyncHandler = null;
+        if (_extras is not { AsyncHandler: not null } extras) return;
+        extras.AsyncHandler = null;
         _mailbox.ClearAwaitingTask();
     }
 

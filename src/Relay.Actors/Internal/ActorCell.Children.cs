@@ -4,12 +4,11 @@ internal sealed partial class ActorCell
 {
     // Created with the first child (CreateChildrenLock): an actor that never has children never needs it,
     // and all the state below stays at its defaults until then, so a reader that finds no lock reads those.
+    // The children being stopped and the cause of a pending re-creation are in the extras (ToDie,
+    // RecreateCause), guarded by this lock too; the anonymous-name counter there is Interlocked.
     private Lock? _childrenLock;
     private ChildTable _children;                                // guarded by _childrenLock
-    private HashSet<LocalActorRef>? _toDie;                      // guarded by _childrenLock
     private SuspendReason _suspendReason;                        // guarded by _childrenLock
-    private Exception? _recreateCause;                           // guarded by _childrenLock
-    private long _childNameCounter;
 
     private bool IsTerminating
     {
@@ -59,7 +58,7 @@ internal sealed partial class ActorCell
     }
 
     /// <summary>Akka's anonymous names: <c>$a</c>, <c>$b</c>, … (base-64 of a counter).</summary>
-    private string NextChildName() => ActorNames.Anonymous(Interlocked.Increment(ref _childNameCounter) - 1);
+    private string NextChildName() => ActorNames.Anonymous(Interlocked.Increment(ref Extras.ChildNameCounter) - 1);
 
     public IActorRef Child(string name)
     {
@@ -98,7 +97,8 @@ internal sealed partial class ActorCell
         if (target is null) return;
         if (target is LocalActorRef local && FindChildStats(local) is not null)
         {
-            lock (_childrenLock!) (_toDie ??= []).Add(local);   // a child was found: the lock exists
+            var extras = Extras;
+            lock (_childrenLock!) (extras.ToDie ??= []).Add(local);   // a child was found: the lock exists
         }
         target.Stop();
     }
@@ -129,12 +129,12 @@ internal sealed partial class ActorCell
         if (Volatile.Read(ref _childrenLock) is not { } gate) return false;
         lock (gate)
         {
-            if (_toDie is not { Count: > 0 }) return false;
+            if (_extras is not { ToDie.Count: > 0 } extras) return false;
             // Termination is final: a restart requested meanwhile must not replace it.
             if (_suspendReason != SuspendReason.Termination)
             {
                 _suspendReason = reason;
-                _recreateCause = cause;
+                extras.RecreateCause = cause;
             }
             return true;
         }
@@ -146,18 +146,20 @@ internal sealed partial class ActorCell
         if (Volatile.Read(ref _childrenLock) is not { } gate) return (SuspendReason.None, null);
         lock (gate)
         {
+            // A suspend reason is only set with children to die, so the extras exist past the second test.
+            var extras = _extras;
             if (child is LocalActorRef local)
             {
                 _children.Remove(local);
-                _toDie?.Remove(local);
+                extras?.ToDie?.Remove(local);
             }
-            if (_toDie is { Count: > 0 } || _suspendReason == SuspendReason.None) return (SuspendReason.None, null);
+            if (extras?.ToDie is { Count: > 0 } || _suspendReason == SuspendReason.None) return (SuspendReason.None, null);
             var reason = _suspendReason;
-            var cause = _recreateCause;
+            var cause = extras!.RecreateCause;
             if (reason != SuspendReason.Termination)
             {
                 _suspendReason = SuspendReason.None;
-                _recreateCause = null;
+                extras.RecreateCause = null;
             }
             return (reason, cause);
         }

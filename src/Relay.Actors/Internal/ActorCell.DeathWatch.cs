@@ -4,11 +4,11 @@ internal sealed partial class ActorCell
 {
     private ActorRefSet _watching;          // actors this one watches
     private ActorRefSet _watchedBy;         // actors watching this one
-    private ActorRefSet _terminatedQueued;  // Terminated enqueued but not yet received
-    private bool _subscribedToEventStream;
+    // The Terminated messages enqueued but not yet received, and the event-stream flag, live in the extras.
 
     /// <summary>Set when this actor subscribes to the event stream, so that it is unsubscribed at stop.</summary>
-    internal void MarkSubscribedToEventStream() => _subscribedToEventStream = true;
+    /// <remarks>May run on any thread (whoever calls <c>EventStream.Subscribe</c>).</remarks>
+    internal void MarkSubscribedToEventStream() => Extras.SubscribedToEventStream = true;
 
     public IActorRef Watch(IActorRef subject)
     {
@@ -24,20 +24,21 @@ internal sealed partial class ActorCell
         if (!ReferenceEquals(target, _self) && _watching.Remove(target))
             target.SendSystemMessage(new SystemMessage.Unwatch(target, _self));
         // A Terminated already in the mailbox is dropped when it comes out: none after Unwatch.
-        _terminatedQueued.Remove(target);
+        _extras?.TerminatedQueued.Remove(target);
         return subject;
     }
 
     /// <summary>Re-arms delivery of a Terminated that was stashed (it is received again after Unstash).</summary>
     internal void TerminatedQueuedFor(IActorRef subject)
     {
-        if (ActorRefs.Unwrap(subject) is { } target) _terminatedQueued.Add(target);
+        if (ActorRefs.Unwrap(subject) is { } target) Extras.TerminatedQueued.Add(target);
     }
 
     private void ReceivedTerminated(Terminated terminated)
     {
         var target = ActorRefs.Unwrap(terminated.ActorRef);
-        if (target is null || !_terminatedQueued.Remove(target)) return;
+        // Without extras nothing was queued: a Terminated nobody is waiting for is dropped.
+        if (target is null || _extras is not { } extras || !extras.TerminatedQueued.Remove(target)) return;
         ReceiveMessage(terminated);
     }
 
@@ -45,7 +46,7 @@ internal sealed partial class ActorCell
     {
         if (_watching.Remove(actor) && !IsTerminating)
         {
-            _terminatedQueued.Add(actor);
+            Extras.TerminatedQueued.Add(actor);
             // Through the user queue, in order after what the dead actor sent before dying; past the
             // capacity of a bounded mailbox, because exactly one Terminated is promised.
             _self.PostKernelMessage(new Terminated(actor.PublicRef, existenceConfirmed, addressTerminated: false), actor.PublicRef);
@@ -87,6 +88,6 @@ internal sealed partial class ActorCell
             foreach (var watchee in _watching.TakeAll())
                 watchee.SendSystemMessage(new SystemMessage.Unwatch(watchee, _self));
         }
-        _terminatedQueued.Clear();
+        _extras?.TerminatedQueued.Clear();
     }
 }

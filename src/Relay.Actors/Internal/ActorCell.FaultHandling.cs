@@ -4,15 +4,12 @@ namespace Relay.Actors.Internal;
 
 internal sealed partial class ActorCell
 {
-    /// <summary>Who caused the current failure: this actor, or a child whose failure it escalated.
-    /// Non-null while failed, and during termination (so shutdown failures are not propagated).</summary>
-    private InternalActorRef? _perpetrator;
+    // The failure state (perpetrator, failed message and sender) lives in the extras: most actors never fail.
 
-    /// <summary>The message (and its sender) being processed when the actor failed; PreRestart sees them.</summary>
-    private object? _failedMessage;
-    private IActorRef? _failedSender;
-
-    private bool IsFailed => _perpetrator is not null;
+    /// <summary>Failed, or terminating: either way a new failure is not reported to the parent (shutdown
+    /// failures are not propagated). A terminated actor counts without a perpetrator, so that stopping an
+    /// ordinary actor does not create its extras just to mark it.</summary>
+    private bool IsFailed => _extras?.Perpetrator is not null || _terminated;
 
     /// <summary>
     /// An exception escaped a handler or a system message: suspend this actor and its children and ask the
@@ -30,7 +27,7 @@ internal sealed partial class ActorCell
         try
         {
             _mailbox.Suspend();
-            _perpetrator = failedChild ?? _self;
+            Extras.Perpetrator = failedChild ?? _self;
             SuspendChildren(failedChild, childrenNotToSuspend);
             _parent.SendSystemMessage(new SystemMessage.Failed(_self, cause, _self.Path.Uid));
         }
@@ -62,7 +59,7 @@ internal sealed partial class ActorCell
             FaultCreate();
             return;
         }
-        var perpetrator = _perpetrator;
+        var perpetrator = _extras?.Perpetrator;
         try
         {
             _mailbox.Resume();
@@ -76,9 +73,10 @@ internal sealed partial class ActorCell
 
     private void ClearFailed()
     {
-        _perpetrator = null;
-        _failedMessage = null;
-        _failedSender = null;
+        if (_extras is not { } extras) return;
+        extras.Perpetrator = null;
+        extras.FailedMessage = null;
+        extras.FailedSender = null;
     }
 
     /// <summary>Restart: PreRestart on the old instance, wait for the children it stopped, then a new one.</summary>
@@ -96,10 +94,11 @@ internal sealed partial class ActorCell
             return;
         }
         var failedActor = _actor;
-        var failedMessage = _failedMessage;
+        // A survivor restarted with its parent has not failed itself, and may have no extras.
+        var failedMessage = _extras?.FailedMessage;
         // PreRestart runs in the context of the failed message: Sender is its sender (Akka.NET).
         _currentMessage = failedMessage;
-        _currentSender = _failedSender;
+        _currentSender = _extras?.FailedSender;
         try
         {
             failedActor.AroundPreRestart(cause, failedMessage!);
@@ -115,8 +114,11 @@ internal sealed partial class ActorCell
             _currentMessage = null;
             _currentSender = null;
             // Stashed messages go back to the front of the mailbox, in their order (Akka's stash plugin).
-            _stash?.UnstashAllForRestart();
-            _stash = null;
+            if (_extras is { } extras)
+            {
+                extras.Stash?.UnstashAllForRestart();
+                extras.Stash = null;
+            }
             ClearActor(failedActor);
             AbandonAsyncHandler();
         }
@@ -140,7 +142,7 @@ internal sealed partial class ActorCell
             var fresh = NewActor();
             _actor = fresh;
             fresh.AroundPostRestart(cause, null!);
-            if (_receiveTimeout is not null) _lastActivity = _system.TimeProvider.GetTimestamp();
+            ResetReceiveTimeoutIdle();
             // Children the old instance kept are restarted too, once the parent runs again.
             foreach (var child in survivors) child.Restart(cause);
         }
@@ -191,7 +193,7 @@ internal sealed partial class ActorCell
             {
                 // No user messages while waiting for the children, and no failure reports upwards.
                 _mailbox.Suspend();
-                _perpetrator ??= _self;
+                Extras.Perpetrator ??= _self;
             }
         }
         else
@@ -214,23 +216,23 @@ internal sealed partial class ActorCell
         }
         finally
         {
-            _terminated = true;
-            _perpetrator ??= _self;
+            _terminated = true;    // IsFailed from now on: no failure is reported upwards any more
             SetReceiveTimeout(null);
-            _stash?.SendAllToDeadLetters();
-            _stash = null;
+            var extras = _extras;
+            extras?.Stash?.SendAllToDeadLetters();
+            extras?.Stash = null;
             ClearActor(actor);
             AbandonAsyncHandler();
             _mailbox.Close();
             TypeStats.Remove(_mailbox);
             // Before anyone hears of the death, so nothing published afterwards is sent to it.
-            if (_subscribedToEventStream) _system.EventStream.Unsubscribe(_self);
+            if (Volatile.Read(ref _extras) is { SubscribedToEventStream: true }) _system.EventStream.Unsubscribe(_self);
             // The order matters: a parent that also watches gets one notification covering both.
             _parent.SendSystemMessage(new SystemMessage.DeathWatchNotification(_self, existenceConfirmed: true));
             TellWatchersWeDied();
             UnwatchWatchedActors();
             _actor = null;
-            _systemStash = null;
+            _extras?.SystemStash = null;
         }
     }
 

@@ -15,12 +15,14 @@ internal sealed partial class ActorCell
         {
             if (message is IAutoReceivedMessage) AutoReceiveMessage(message);
             else ReceiveMessage(message);
-            if (_receiveTimeout is not null) NoteActivity(message);
+            // One null test for an ordinary actor: it has no extras.
+            if (_extras is { ReceiveTimeout: not null } extras) NoteActivity(extras, message);
         }
         catch (Exception cause)
         {
-            _failedMessage = message;
-            _failedSender = envelope.Sender;
+            var extras = Extras;
+            extras.FailedMessage = message;
+            extras.FailedSender = envelope.Sender;
             HandleInvokeFailure(cause);
         }
         _currentMessage = null;
@@ -39,7 +41,7 @@ internal sealed partial class ActorCell
         switch (message)
         {
             case TimerMessage timer:
-                if (_timers is not null && _timers.Intercept(timer) is { } payload)
+                if (_extras?.Timers is { } timers && timers.Intercept(timer) is { } payload)
                 {
                     _currentMessage = payload;
                     ReceiveMessage(payload);

@@ -2,45 +2,44 @@ namespace Relay.Actors.Internal;
 
 internal sealed partial class ActorCell
 {
-    // Deadline-based receive timeout: instead of re-scheduling a timer after every message (Akka.NET's way,
-    // one timer allocation per message), each influencing message only records a timestamp; a single
-    // timer fires, and the tick compares the idle time with the timeout, re-arming for the rest if needed.
-    // The generation makes ticks from an older SetReceiveTimeout harmless.
-    private TimeSpan? _receiveTimeout;
-    private long _lastActivity;
-    private ITimer? _receiveTimeoutTimer;
-    private ReceiveTimeoutTick? _receiveTimeoutTick;
-    private int _receiveTimeoutGeneration;
+    // The receive-timeout state lives in the extras (see ActorCellExtras for the deadline-based design):
+    // an actor without a receive timeout pays one null test per message for it, in Invoke.
 
-    public TimeSpan? ReceiveTimeout => _receiveTimeout;
+    public TimeSpan? ReceiveTimeout => _extras?.ReceiveTimeout;
 
     public void SetReceiveTimeout(TimeSpan? timeout)
     {
-        CancelReceiveTimeout();
         if (timeout is not { } t || t <= TimeSpan.Zero || t == Timeout.InfiniteTimeSpan)
         {
-            _receiveTimeout = null;
+            // Stopping and re-creating clear it too: without extras there is nothing to clear.
+            if (_extras is { } current)
+            {
+                CancelReceiveTimeout(current);
+                current.ReceiveTimeout = null;
+            }
             return;
         }
-        _receiveTimeout = t;
+        var extras = Extras;
+        CancelReceiveTimeout(extras);
+        extras.ReceiveTimeout = t;
         var time = _system.TimeProvider;
-        _lastActivity = time.GetTimestamp();
-        var tick = new ReceiveTimeoutTick(++_receiveTimeoutGeneration, _self);
-        _receiveTimeoutTick = tick;
-        _receiveTimeoutTimer = time.CreateTimer(static state => ((ReceiveTimeoutTick)state!).Fire(), tick, t,
+        extras.LastActivity = time.GetTimestamp();
+        var tick = new ReceiveTimeoutTick(++extras.ReceiveTimeoutGeneration, _self);
+        extras.ReceiveTimeoutTick = tick;
+        extras.ReceiveTimeoutTimer = time.CreateTimer(static state => ((ReceiveTimeoutTick)state!).Fire(), tick, t,
             Timeout.InfiniteTimeSpan);
     }
 
-    private void CancelReceiveTimeout()
+    private static void CancelReceiveTimeout(ActorCellExtras extras)
     {
-        _receiveTimeoutTimer?.Dispose();
-        _receiveTimeoutTimer = null;
-        _receiveTimeoutTick = null;
-        _receiveTimeoutGeneration++;
+        extras.ReceiveTimeoutTimer?.Dispose();
+        extras.ReceiveTimeoutTimer = null;
+        extras.ReceiveTimeoutTick = null;
+        extras.ReceiveTimeoutGeneration++;
     }
 
     /// <summary>Called after each processed message while a receive timeout is set.</summary>
-    private void NoteActivity(object message)
+    private void NoteActivity(ActorCellExtras extras, object message)
     {
         var influences = message switch
         {
@@ -48,25 +47,36 @@ internal sealed partial class ActorCell
             INotInfluenceReceiveTimeout => false,
             _ => true,
         };
-        if (influences) _lastActivity = _system.TimeProvider.GetTimestamp();
+        if (influences) extras.LastActivity = _system.TimeProvider.GetTimestamp();
+    }
+
+    /// <summary>Restarts the idle period (after a restart, or when an async handler completes).</summary>
+    private void ResetReceiveTimeoutIdle()
+    {
+        if (_extras is { ReceiveTimeout: not null } extras) extras.LastActivity = _system.TimeProvider.GetTimestamp();
     }
 
     private void HandleReceiveTimeoutTick(ReceiveTimeoutTick tick)
     {
-        if (!ReferenceEquals(tick, _receiveTimeoutTick) || _receiveTimeout is not { } timeout) return;
-        var time = _system.TimeProvider;
-        var idle = time.GetElapsedTime(_lastActivity);
-        if (idle < timeout)
+        if (_extras is not { } extras || !ReferenceEquals(tick, extras.ReceiveTimeoutTick)
+            || extras.ReceiveTimeout is not { } timeout)
         {
-            _receiveTimeoutTimer!.Change(timeout - idle, Timeout.InfiniteTimeSpan);
             return;
         }
-        _receiveTimeoutTimer!.Change(timeout, Timeout.InfiniteTimeSpan);
+        var time = _system.TimeProvider;
+        var idle = time.GetElapsedTime(extras.LastActivity);
+        if (idle < timeout)
+        {
+            extras.ReceiveTimeoutTimer!.Change(timeout - idle, Timeout.InfiniteTimeSpan);
+            return;
+        }
+        extras.ReceiveTimeoutTimer!.Change(timeout, Timeout.InfiniteTimeSpan);
         _currentMessage = Actors.ReceiveTimeout.Instance;
         _currentSender = _self;
         ReceiveMessage(Actors.ReceiveTimeout.Instance);
         // ReceiveTimeout itself counts as activity (Akka re-schedules after it): the next one comes a full
-        // timeout later, measured from the end of this handler.
-        if (_receiveTimeout is not null) _lastActivity = time.GetTimestamp();
+        // timeout later, measured from the end of this handler. The extras object is never replaced, so it
+        // still holds whatever the handler set.
+        if (extras.ReceiveTimeout is not null) extras.LastActivity = time.GetTimestamp();
     }
 }

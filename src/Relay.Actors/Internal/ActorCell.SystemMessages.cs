@@ -8,8 +8,7 @@ internal sealed partial class ActorCell
     private const int SuspendedState = 1;
     private const int SuspendedWaitForChildrenState = 2;
 
-    /// <summary>System messages put aside while failed or waiting for children (Akka's sysmsg stash).</summary>
-    private List<SystemMessage>? _systemStash;
+    // System messages put aside while failed or waiting for children (Akka's sysmsg stash) live in the extras.
 
     private int CalculateState()
     {
@@ -36,7 +35,7 @@ internal sealed partial class ActorCell
             message.Next = null;
             try
             {
-                if (ShouldStash(message, state)) (_systemStash ??= []).Add(message);
+                if (ShouldStash(message, state)) (Extras.SystemStash ??= []).Add(message);
                 else SystemInvoke(message);
             }
             catch (Exception cause)
@@ -46,7 +45,7 @@ internal sealed partial class ActorCell
 
             var next = CalculateState();
             // Each state accepts a subset of the messages of the state below it, so unstash when walking down.
-            if (next < state && _systemStash is { Count: > 0 }) messages = PrependStash(messages);
+            if (next < state && _extras?.SystemStash is { Count: > 0 }) messages = PrependStash(messages);
             state = next;
 
             if (_terminated)
@@ -60,7 +59,7 @@ internal sealed partial class ActorCell
 
     private SystemMessage? PrependStash(SystemMessage? rest)
     {
-        var stash = _systemStash!;
+        var stash = _extras!.SystemStash!;
         for (var i = stash.Count - 1; i >= 0; i--)
         {
             stash[i].Next = rest;

@@ -7,7 +7,8 @@ namespace Relay.Actors.Internal;
 /// <remarks>
 /// Thread-safety: all state is touched only inside a mailbox run (one thread at a time), except the
 /// children table, which <see cref="ActorSystem.ActorOf(Props, string?)"/> may reach from any thread for
-/// the guardian and which is therefore guarded by <c>_childrenLock</c>.
+/// the guardian and which is therefore guarded by <c>_childrenLock</c>. Rarely used state lives in
+/// <see cref="ActorCellExtras"/>, created on first use by whichever thread needs it first (see there).
 /// </remarks>
 internal sealed partial class ActorCell : IActorContext
 {
@@ -20,18 +21,16 @@ internal sealed partial class ActorCell : IActorContext
     private readonly Props _props;
     private readonly Mailbox _mailbox;
     private ActorBase? _actor;
-    // The behaviour stack: its top, and the behaviours below the top (only BecomeStacked needs those).
+    // The top of the behaviour stack (the rest is in the extras: only BecomeStacked needs it).
     // Null stands for the instance's own Receive, so an actor that never calls Become holds no delegate.
     private Receive? _behavior;
-    private Stack<Receive?>? _behaviorStack;
     private object? _currentMessage;
     private IActorRef? _currentSender;
     private int _envelopeId;
     private int _incarnation;
-    private SupervisorStrategy? _childStrategy;
-    private TimerScheduler? _timers;
-    private UnboundedStash? _stash;
     private volatile bool _terminated;
+    // Null until the actor needs rarely used state; an ordinary actor never creates it.
+    private ActorCellExtras? _extras;
 
     public ActorCell(ActorSystem system, ActorPath path, Props props, InternalActorRef parent)
     {
@@ -75,6 +74,19 @@ internal sealed partial class ActorCell : IActorContext
 
     internal bool IsTerminated => _terminated;
 
+    /// <summary>The rarely used state, created on first use; read through <c>_extras?.</c> where absence
+    /// means "default".</summary>
+    /// <remarks>Created with a compare-exchange: some of its fields are written outside the actor's runs
+    /// (child names, event-stream subscription, the children lock's state), so two threads may race here.
+    /// The loser's object is dropped before anything is written to it.</remarks>
+    private ActorCellExtras Extras => Volatile.Read(ref _extras) ?? CreateExtras();
+
+    private ActorCellExtras CreateExtras()
+    {
+        Interlocked.CompareExchange(ref _extras, new ActorCellExtras(), null);
+        return _extras;
+    }
+
     /// <summary>The sender of the message being processed; dead letters when it has none (Akka.NET).</summary>
     public IActorRef Sender => _currentSender ?? _system.DeadLetters;
 
@@ -107,9 +119,9 @@ internal sealed partial class ActorCell : IActorContext
 
     public void UnbecomeStacked()
     {
-        if (_behaviorStack is { Count: > 0 })
+        if (_extras?.BehaviorStack is { Count: > 0 } stack)
         {
-            _behavior = _behaviorStack.Pop();
+            _behavior = stack.Pop();
         }
         else
         {
@@ -120,13 +132,13 @@ internal sealed partial class ActorCell : IActorContext
 
     private void PushBehavior(Receive receive)
     {
-        (_behaviorStack ??= new Stack<Receive?>()).Push(_behavior);
+        (Extras.BehaviorStack ??= new Stack<Receive?>()).Push(_behavior);
         _behavior = receive;
     }
 
     private void ResetBehavior()
     {
-        _behaviorStack = null;
+        _extras?.BehaviorStack = null;
         _behavior = null;
     }
 
@@ -154,24 +166,27 @@ internal sealed partial class ActorCell : IActorContext
             throw new ActorInitializationException(_self, $"The props factory of {_props.Type} returned null");
         instance.BindToCell(this);
         _incarnation++;
-        _childStrategy = null;
+        _extras?.ChildStrategy = null;
         instance.OnConstructed();
         return instance;
     }
 
-    internal TimerScheduler CreateTimers() => _timers = new TimerScheduler(this);
+    internal TimerScheduler CreateTimers() => Extras.Timers = new TimerScheduler(this);
 
-    internal UnboundedStash CreateStash() => _stash = new UnboundedStash(this);
+    internal UnboundedStash CreateStash() => Extras.Stash = new UnboundedStash(this);
 
     /// <summary>The strategy for children: from the props, else the instance's override (asked once).</summary>
     private SupervisorStrategy ChildStrategy =>
-        _childStrategy ??= _props.SupervisorStrategy ?? _actor?.SupervisorStrategyInternal() ?? SupervisorStrategy.DefaultStrategy;
+        Extras.ChildStrategy ??= _props.SupervisorStrategy ?? _actor?.SupervisorStrategyInternal() ?? SupervisorStrategy.DefaultStrategy;
 
     /// <summary>Clears what belongs to one instance: timers, behaviours; disposes the instance.</summary>
     private void ClearActor(ActorBase? actor)
     {
-        _timers?.CancelAll();
-        _timers = null;
+        if (_extras is { } extras)
+        {
+            extras.Timers?.CancelAll();
+            extras.Timers = null;
+        }
         ResetBehavior();
         if (actor is IDisposable disposable)
         {
