@@ -14,19 +14,26 @@ internal static class ConnectHoldCommand
         var tag = new Option<string>("--tag") { Description = "The t tag of the held subscriptions.", DefaultValueFactory = _ => "relay-loadtest" };
         var settle = new Option<double>("--settle") { Description = "Seconds to wait after the last connection before reading the relay's memory.", DefaultValueFactory = _ => 5 };
         var hold = new Option<double>("--hold") { Description = "Further seconds to hold the connections after measuring." };
+        var census = new Option<bool>("--census") { Description = "Also count the relay's managed heap by type after measuring (.NET relays; needs --relay-pid and ptrace rights): where the memory per connection goes." };
         var relayPid = CommonOptions.RelayPid();
         var timeout = CommonOptions.Timeout(300);
         var json = CommonOptions.Json();
 
         var command = new Command("connect-hold", "Idle connections: open and hold them; the relay's memory per connection from /proc (k6: connect-hold.js).")
         {
-            url, connections, subscribe, tag, settle, hold, relayPid, timeout, json,
+            url, connections, subscribe, tag, settle, hold, census, relayPid, timeout, json,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var error = parseResult.InvocationConfiguration.Error;
             if (CommonOptions.ParseUrl(parseResult.GetValue(url)!, error) is not { } relay)
                 return CommonOptions.ExitUsage;
+            if (parseResult.GetValue(census) && parseResult.GetValue(relayPid) is null)
+            {
+                await error.WriteLineAsync("relay-load connect-hold: --census reads the relay's heap, so it needs --relay-pid.").ConfigureAwait(false);
+                return CommonOptions.ExitUsage;
+            }
+
             var count = parseResult.GetValue(connections);
             var (errors, warnings) = ConnectHoldScenario.CheckLimits(count, parseResult.GetValue(relayPid));
             foreach (var warning in warnings)
@@ -45,6 +52,7 @@ internal static class ConnectHoldCommand
                 Settle = TimeSpan.FromSeconds(parseResult.GetValue(settle)),
                 Hold = TimeSpan.FromSeconds(parseResult.GetValue(hold)),
                 RelayPid = parseResult.GetValue(relayPid),
+                Census = parseResult.GetValue(census),
                 Timeout = TimeSpan.FromSeconds(parseResult.GetValue(timeout)),
             }, cancellationToken).ConfigureAwait(false);
             return CommonOptions.Report(parseResult, json, result);

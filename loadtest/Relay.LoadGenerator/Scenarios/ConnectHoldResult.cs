@@ -1,3 +1,4 @@
+using Relay.LoadGenerator.Measurement;
 using Relay.LoadGenerator.Output;
 
 namespace Relay.LoadGenerator.Scenarios;
@@ -44,6 +45,15 @@ internal sealed record ConnectHoldResult : IScenarioResult
     /// <summary>RSS growth divided by connections opened, bytes (the target: at most 16 KiB at 10,000).</summary>
     public double? RelayBytesPerConnection { get; init; }
 
+    /// <summary>With --census: the relay's heap by type, types with at least ~one object per connection, largest first.</summary>
+    public IReadOnlyList<HeapCensus.Entry>? Census { get; init; }
+
+    /// <summary>With --census: why the census could not be taken.</summary>
+    public string? CensusError { get; init; }
+
+    /// <summary>Census rows shown in the table (all of them are in the JSON).</summary>
+    private const int CensusRowsShown = 25;
+
     /// <inheritdoc />
     public bool Complete => !TimedOut && Opened == Requested && Lost == 0 && ConnectFailures.Count == 0 && ClosedByRelay.Count == 0;
 
@@ -65,5 +75,14 @@ internal sealed record ConnectHoldResult : IScenarioResult
             yield return ("relay RSS before / after", $"{ReportWriter.Number(before / 1048576.0, 1)} / {ReportWriter.Number(after / 1048576.0, 1)} MiB");
         if (RelayBytesPerConnection is { } perConnection)
             yield return ("relay memory per connection", $"{ReportWriter.Number(perConnection / 1024, 2)} KiB");
+        if (CensusError is not null)
+            yield return ("heap census", CensusError);
+        if (Census is { } census && Opened > 0)
+        {
+            var objects = census.Where(entry => entry.Type != "Free").Sum(entry => entry.Bytes);
+            yield return ("heap census, per connection", $"{ReportWriter.Number(objects / (double)Opened)} B in types with ≥ 0.9 objects per connection (dead ones included)");
+            foreach (var entry in census.Take(CensusRowsShown))
+                yield return ($"  {ReportWriter.Number(entry.Bytes / (double)Opened)} B", $"{ReportWriter.Number(entry.Count / (double)Opened, 2)} × {entry.Type}");
+        }
     }
 }

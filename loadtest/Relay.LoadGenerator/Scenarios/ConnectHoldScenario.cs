@@ -78,11 +78,21 @@ internal static class ConnectHoldScenario
         var openSeconds = time.GetElapsedTime(started).TotalSeconds;
         var open = connections.OfType<HeldConnection>().ToList();
         long? rssAfter = null;
+        IReadOnlyList<HeapCensus.Entry>? census = null;
+        string? censusError = null;
         var lost = 0L;
         try
         {
             await Task.Delay(settings.Settle, time, cancellationToken).ConfigureAwait(false);
             rssAfter = settings.RelayPid is { } pid2 ? ProcessProbe.ResidentBytes(pid2) : null;
+            if (settings.Census && settings.RelayPid is { } pid3 && open.Count > 0)
+            {
+                // Types with about one object per connection or more: what each connection carries. 0.9, not 1, so
+                // a type a few connections have not created yet still shows.
+                var minimum = Math.Max(1, (long)(open.Count * 0.9));
+                (census, censusError) = await Task.Run(() => HeapCensus.Take(pid3, minimum), cancellationToken).ConfigureAwait(false);
+            }
+
             await Task.Delay(settings.Hold, time, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -109,6 +119,8 @@ internal static class ConnectHoldScenario
             RelayRssBeforeBytes = rssBefore,
             RelayRssAfterBytes = rssAfter,
             RelayBytesPerConnection = rssBefore is { } before && rssAfter is { } after && open.Count > 0 ? (after - before) / (double)open.Count : null,
+            Census = census,
+            CensusError = censusError,
         };
     }
 }

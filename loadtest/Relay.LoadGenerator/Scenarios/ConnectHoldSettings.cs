@@ -30,6 +30,12 @@ internal sealed record ConnectHoldSettings
     /// <summary>The relay's pid, for its resident memory before and after.</summary>
     public int? RelayPid { get; init; }
 
+    /// <summary>
+    /// After reading the relay's memory, also count its managed heap by type (<see cref="Measurement.HeapCensus"/>;
+    /// needs <see cref="RelayPid"/> and a .NET relay): where the memory per connection goes.
+    /// </summary>
+    public bool Census { get; init; }
+
     /// <summary>Bound on opening all connections (settle and hold come on top).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 
