@@ -97,6 +97,16 @@ internal sealed partial class ConnectionReader
         return true;
     }
 
+    /// <summary>Forgets a subscription the writer ended, unless the client has already replaced or closed it.</summary>
+    private void ForgetDropped(ClientSubscription dropped)
+    {
+        if (_subscriptions is null || !_subscriptions.TryGetValue(dropped.Id, out var current) || !ReferenceEquals(current, dropped))
+            return;
+        _subscriptions.Remove(dropped.Id);
+        _runtime.Shard.Tell(new SubscriptionShard.Remove(dropped));
+        _runtime.Metrics.SubscriptionClosed();
+    }
+
     private bool PassRateLimit(RateLimit limit)
     {
         if (_context.Limits.TryPass(limit))

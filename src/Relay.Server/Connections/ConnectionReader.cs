@@ -22,6 +22,10 @@ internal sealed partial class ConnectionReader : UntypedActor
 
     private sealed record ReceiveFailed(Exception Cause);
 
+    /// <summary>From the writer: it ended <paramref name="Subscription"/> with CLOSED (its live buffer overflowed before
+    /// EOSE), so it no longer counts toward the connection's subscriptions.</summary>
+    public sealed record SubscriptionDropped(ClientSubscription Subscription);
+
     private readonly ConnectionContext _context;
     private readonly RelayRuntime _runtime;
     private Dictionary<SubscriptionId, ClientSubscription>? _subscriptions;   // created by the first REQ: most idle connections never send one
@@ -80,6 +84,9 @@ internal sealed partial class ConnectionReader : UntypedActor
 
                 Handle(received.Message);
                 ReceiveNext();
+                break;
+            case SubscriptionDropped dropped:
+                ForgetDropped(dropped.Subscription);
                 break;
             case ReceiveFailed:
             case Terminated:

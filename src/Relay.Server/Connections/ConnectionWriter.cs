@@ -131,6 +131,8 @@ internal sealed class ConnectionWriter : UntypedActor
             live.Subscription.Cancel();
             _subscriptions!.Remove(live.Subscription.Id);
             Write(RelayReplies.Closed(live.Subscription.Id, "error: too many new events while the stored ones were being sent; please re-subscribe"));
+            // The reader owns the subscription table: it frees the slot and unindexes the subscription.
+            Context.Parent.Tell(new ConnectionReader.SubscriptionDropped(live.Subscription));
             return;
         }
 

@@ -112,6 +112,46 @@ public class SubscriptionTests
     }
 
     [Fact]
+    public async Task A_subscription_CLOSED_for_overflowing_its_live_buffer_no_longer_counts_toward_the_limit()
+    {
+        // One subscription per connection, and at most one live event buffered while the stored ones are sent.
+        await using var relay = await TestRelay.StartAsync(o =>
+        {
+            o.Limits = o.Limits with { MaxSubscriptionsPerConnection = 1 };
+            o.Queries.MaxBufferedLiveEvents = 1;
+        });
+        await using var publisher = await relay.ConnectAsync();
+        await using var subscriber = await relay.ConnectAsync();
+        var keys = Enumerable.Range(0, 4).Select(_ => SecretKey.Generate()).ToArray();
+        var stored = keys.SelectMany(key => Enumerable.Range(0, 500).Select(i => Events.Sign(key, content: $"stored {i}"))).ToList();
+        foreach (var e in stored)
+            await publisher.SendEventAsync(e);
+        for (var i = 0; i < stored.Count; i++)
+            await publisher.ReceiveUntilAsync(m => NostrClient.Verb(m) == "OK");
+
+        // 2,000 stored events take a while to send; live events published meanwhile overflow the buffer of one. Whether
+        // they arrive before EOSE is a race the relay decides, so the REQ is retried (bounded) until one overflows.
+        var filters = string.Join(',', keys.Select(key => $"{{\"authors\":[\"{key.PublicKeyHex()}\"],\"limit\":500}}"));
+        JsonElement? overflowed = null;
+        for (var attempt = 0; attempt < 10 && overflowed is null; attempt++)
+        {
+            await subscriber.SendAsync($"[\"REQ\",\"big\",{filters}]");
+            for (var i = 0; i < 3; i++)
+                await publisher.SendEventAsync(Events.Sign(keys[0], content: $"live {attempt} {i}"));
+            var end = await subscriber.ReceiveUntilAsync(m => NostrClient.Verb(m) is "EOSE" or "CLOSED" && m[1].GetString() == "big");
+            if (NostrClient.Verb(end) == "CLOSED")
+                overflowed = end;
+            else
+                await subscriber.SendAsync("[\"CLOSE\",\"big\"]");
+        }
+
+        Assert.True(overflowed is not null, "no live event arrived before EOSE in 10 attempts");
+        Assert.StartsWith("error: too many new events", overflowed.Value[2].GetString(), StringComparison.Ordinal);
+        // The ended subscription freed its place: a new one is served, not refused with restricted:.
+        Assert.Empty(await subscriber.QueryAsync("next", "{\"kinds\":[7],\"limit\":0}"));
+    }
+
+    [Fact]
     public async Task Invalid_req_and_a_too_long_subscription_id_are_CLOSED_invalid()
     {
         await using var relay = await TestRelay.StartAsync();
