@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Relay.Server.Hosting.Internal;
@@ -15,7 +14,8 @@ internal static class ScopelessConsoleLogging
     public static ILoggingBuilder AddScopelessSimpleConsole(this ILoggingBuilder logging)
     {
         logging.AddSimpleConsole();
-        logging.Services.RemoveAll<ILoggerProvider>();
+        var console = logging.Services.Single(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider));
+        logging.Services.Remove(console);
         logging.Services.AddSingleton<ILoggerProvider>(sp => new Provider(ActivatorUtilities.CreateInstance<ConsoleLoggerProvider>(sp)));
         return logging;
     }
