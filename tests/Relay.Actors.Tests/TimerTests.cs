@@ -184,7 +184,7 @@ public sealed class TimerTests : TestKit.TestKit
             new StartSingle("b", "b1", TimeSpan.FromSeconds(2)),
             new StartSingle("c", "c1", TimeSpan.FromSeconds(3)),
             new CancelTimer("a"),                                   // the first one started
-            new StartSingle("d", "d1", TimeSpan.FromSeconds(4)),    // takes the slot "a" left
+            new StartSingle("d", "d1", TimeSpan.FromSeconds(4)),    // started after a cancellation
             new StartSingle("b", "b2", TimeSpan.FromSeconds(5)),    // replaces "b"
         })
         {
