@@ -28,16 +28,17 @@ internal sealed partial class ConnectionReader : UntypedActor
 
     private readonly ConnectionContext _context;
     private readonly RelayRuntime _runtime;
+    private readonly Action _onReceiveCompleted;   // the receive continuation, one per connection
     private Dictionary<SubscriptionId, ClientSubscription>? _subscriptions;   // created by the first REQ: most idle connections never send one
     private IActorRef _writer = null!;
     private ValueTask<WebSocketMessage> _pendingReceive;
-    private Action? _onReceiveCompleted;
-    private IActorRef? _self;   // Self for the receive continuation, which runs outside the actor
+    private IActorRef _self = null!;   // Self for the receive continuation, which runs outside the actor
 
     public ConnectionReader(ConnectionContext context)
     {
         _context = context;
         _runtime = context.Runtime;
+        _onReceiveCompleted = OnReceiveCompleted;
     }
 
     public static Props Props(ConnectionContext context) =>
@@ -49,6 +50,7 @@ internal sealed partial class ConnectionReader : UntypedActor
     {
         _writer = Context.ActorOf(ConnectionWriter.Props(_context), "writer");
         Context.Watch(_writer);
+        _self = Self;
         ReceiveNext();
     }
 
@@ -114,8 +116,7 @@ internal sealed partial class ConnectionReader : UntypedActor
         }
 
         _pendingReceive = receive;
-        _self ??= Self;
-        receive.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onReceiveCompleted ??= OnReceiveCompleted);
+        receive.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onReceiveCompleted);
     }
 
     /// <summary>Runs on the thread that completed the receive: reads the outcome and posts it to the actor. The
@@ -124,7 +125,7 @@ internal sealed partial class ConnectionReader : UntypedActor
     {
         var receive = _pendingReceive;
         _pendingReceive = default;
-        _self!.Tell(Outcome(receive));
+        _self.Tell(Outcome(receive));
     }
 
     private static object Outcome(ValueTask<WebSocketMessage> receive)
