@@ -90,7 +90,7 @@ internal static class ConnectHoldScenario
                 // Types with about one object per connection or more: what each connection carries. 0.9, not 1, so
                 // a type a few connections have not created yet still shows.
                 var minimum = Math.Max(1, (long)(open.Count * 0.9));
-                (census, censusError) = await Task.Run(() => HeapCensus.Take(pid3, minimum), cancellationToken).ConfigureAwait(false);
+                (census, censusError) = await Task.Run(() => HeapCensus.TakeAsync(pid3, minimum, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
 
             await Task.Delay(settings.Hold, time, cancellationToken).ConfigureAwait(false);

@@ -40,12 +40,12 @@ public sealed class HeapCensusTests
     }
 
     [Fact]
-    public void A_process_without_a_dotnet_runtime_gives_a_reason_not_a_census()
+    public async Task A_process_without_a_dotnet_runtime_gives_a_reason_not_a_census()
     {
         using var sleeper = Process.Start("sleep", "30");
         try
         {
-            var (entries, error) = HeapCensus.Take(sleeper.Id, minimumCount: 1);
+            var (entries, error) = await HeapCensus.TakeAsync(sleeper.Id, minimumCount: 1, CancellationToken.None);
 
             Assert.Null(entries);
             Assert.Contains($"process {sleeper.Id}", error, StringComparison.Ordinal);
